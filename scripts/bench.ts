@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: runs every benchmark in scripts/bench/ (or those whose file name
+ * contains the first argument), one after another, each in its own Node process so that
+ * one cannot warm up or slow down the next. Each prints its own results.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DIRECTORY = 'scripts/bench';
+const filter = process.argv[2] ?? '';
+
+function run(file: string): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [file], { stdio: 'inherit' });
+		child.on('error', () => resolve(1));
+		child.on('exit', (code) => resolve(code ?? 1));
+	});
+}
+
+const files = readdirSync(DIRECTORY)
+	.filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && name.includes(filter))
+	.sort();
+if (files.length === 0) {
+	console.error(`No benchmarks in ${DIRECTORY} match "${filter}".`);
+	process.exit(1);
+}
+let failed = 0;
+for (const name of files) {
+	console.log(`\n=== ${name} ===`);
+	if ((await run(join(DIRECTORY, name))) !== 0) failed += 1;
+}
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,212 @@
+/**
+ * `npm test`: every check Coplan has, in one run. Static checks, the build, Vitest and
+ * Playwright each run as a child process with their output streamed; the run goes on
+ * after a failure so one report shows everything. It ends with one plain line,
+ * `N passed, N failed`, which the CI reads.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const OUTPUT_DIR = '.test-output';
+const VITEST_JSON = `${OUTPUT_DIR}/vitest.json`;
+const PLAYWRIGHT_JSON = `${OUTPUT_DIR}/playwright.json`;
+
+interface SuiteResult {
+	name: string;
+	passed: number;
+	failed: number;
+	skipped: number;
+	/** Counted tests come from a test runner, not from a single pass/fail step. */
+	runner: boolean;
+	note?: string;
+}
+
+type Env = NodeJS.ProcessEnv;
+
+function banner(title: string): void {
+	console.log(`\n=== ${title} ===`);
+}
+
+/** Runs a command with inherited stdio and resolves with its exit code (1 if it died). */
+function run(command: string, args: string[], env: Env = process.env): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: 'inherit', env });
+		child.on('error', (error) => {
+			console.error(`Could not start ${command}: ${error.message}`);
+			resolve(1);
+		});
+		child.on('exit', (code, signal) => {
+			if (signal) console.error(`${command} ${args.join(' ')} was killed by ${signal}`);
+			resolve(code ?? 1);
+		});
+	});
+}
+
+async function step(name: string, command: string, args: string[]): Promise<SuiteResult> {
+	banner(name);
+	const ok = (await run(command, args)) === 0;
+	return { name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, runner: false };
+}
+
+function readJson(path: string): Record<string, unknown> | undefined {
+	try {
+		const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+		return typeof value === 'object' && value !== null
+			? (value as Record<string, unknown>)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function count(source: Record<string, unknown> | undefined, key: string): number {
+	const value = source?.[key];
+	return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function crashed(name: string, note: string): SuiteResult {
+	return { name, passed: 0, failed: 1, skipped: 0, runner: true, note };
+}
+
+/** A runner that exits non-zero without a failed test (a broken file, a global error). */
+function withExitCode(result: SuiteResult, code: number): SuiteResult {
+	if (code === 0 || result.failed > 0) return result;
+	return { ...result, failed: 1, note: `exited with code ${code} without a failed test` };
+}
+
+async function vitest(): Promise<SuiteResult> {
+	banner('vitest');
+	rmSync(VITEST_JSON, { force: true });
+	const code = await run('npx', [
+		'vitest',
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile=${VITEST_JSON}`
+	]);
+	const report = readJson(VITEST_JSON);
+	if (!report) return crashed('vitest', `no report at ${VITEST_JSON} (crashed?)`);
+	const result: SuiteResult = {
+		name: 'vitest',
+		passed: count(report, 'numPassedTests'),
+		failed: count(report, 'numFailedTests'),
+		skipped: count(report, 'numPendingTests') + count(report, 'numTodoTests'),
+		runner: true
+	};
+	return withExitCode(result, code);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address !== null ? address.port : 0;
+			server.close(() => (port > 0 ? resolve(port) : reject(new Error('no port assigned'))));
+		});
+	});
+}
+
+async function playwright(): Promise<SuiteResult> {
+	banner('playwright');
+	rmSync(PLAYWRIGHT_JSON, { force: true });
+	const port = await freePort();
+	console.log(`End-to-end server on 127.0.0.1:${port}`);
+	const env: Env = {
+		...process.env,
+		E2E_PORT: String(port),
+		PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON
+	};
+	const code = await run('npx', ['playwright', 'test', '--reporter=list,json'], env);
+	const report = readJson(PLAYWRIGHT_JSON);
+	const stats = report?.stats;
+	if (typeof stats !== 'object' || stats === null) {
+		return crashed('playwright', `no report at ${PLAYWRIGHT_JSON} (crashed?)`);
+	}
+	const numbers = stats as Record<string, unknown>;
+	const flaky = count(numbers, 'flaky');
+	const result: SuiteResult = {
+		name: 'playwright',
+		passed: count(numbers, 'expected') + flaky,
+		failed: count(numbers, 'unexpected'),
+		skipped: count(numbers, 'skipped'),
+		runner: true,
+		note: flaky > 0 ? `WARNING: ${flaky} flaky (passed on retry)` : undefined
+	};
+	return withExitCode(result, code);
+}
+
+function describeEnvironment(): void {
+	const databaseUrl = process.env.TEST_DATABASE_URL;
+	if (databaseUrl) {
+		let where = 'an unparsable URL';
+		try {
+			const url = new URL(databaseUrl);
+			where = `${url.hostname}:${url.port || '5432'}`;
+		} catch {
+			// Reported as unparsable; the tests themselves will say more.
+		}
+		console.log(`Tests use PostgreSQL at ${where} (fresh database per test file)`);
+	} else {
+		console.log('TEST_DATABASE_URL is not set: tests use embedded PGlite');
+	}
+	if (!process.env.REDIS_URL) {
+		console.log('REDIS_URL is not set: Redis-dependent tests will be skipped');
+	}
+}
+
+function formatCounts(passed: number, failed: number, skipped: number): string {
+	const line = `${passed} passed, ${failed} failed`;
+	return skipped > 0 ? `${line}, ${skipped} skipped` : line;
+}
+
+function summarise(results: SuiteResult[]): number {
+	banner('summary');
+	const width = Math.max(...results.map((result) => result.name.length));
+	for (const result of results) {
+		// Not "N passed, N failed": only the closing line may have that shape.
+		const status = result.runner
+			? `passed: ${result.passed}  failed: ${result.failed}  skipped: ${result.skipped}`
+			: result.failed > 0
+				? 'FAILED'
+				: 'ok';
+		const note = result.note ? ` (${result.note})` : '';
+		console.log(`  ${result.name.padEnd(width)}  ${status}${note}`);
+	}
+	const sum = (pick: (result: SuiteResult) => number) =>
+		results.reduce((total, result) => total + pick(result), 0);
+	const failed = sum((result) => result.failed);
+	const executed = sum((result) => (result.runner ? result.passed + result.failed : 0));
+	if (executed === 0)
+		console.log('  No Vitest or Playwright test ran: treating the run as failed.');
+	console.log(
+		formatCounts(
+			sum((result) => result.passed),
+			failed,
+			sum((result) => result.skipped)
+		)
+	);
+	return failed > 0 || executed === 0 ? 1 : 0;
+}
+
+async function main(): Promise<void> {
+	describeEnvironment();
+	mkdirSync(OUTPUT_DIR, { recursive: true });
+	const results: SuiteResult[] = [];
+	results.push(await step('prettier', 'npx', ['prettier', '--check', '.']));
+	results.push(await step('eslint', 'npx', ['eslint', '.']));
+	results.push(await step('svelte-check', 'npm', ['run', 'check']));
+	const build = await step('vite build', 'npx', ['vite', 'build']);
+	results.push(build);
+	results.push(await vitest());
+	if (build.failed > 0) {
+		results.push(crashed('playwright', 'skipped because the build failed'));
+	} else {
+		results.push(await playwright());
+	}
+	process.exitCode = summarise(results);
+}
+
+await main();

@@ -1,0 +1,33 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { defineConfig } from 'vitest/config';
+import { coplanCollabDevServer } from './server/collab/vitePlugin.ts';
+
+export default defineConfig({
+	plugins: [sveltekit(), coplanCollabDevServer()],
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'server',
+					environment: 'node',
+					include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				plugins: [svelteTesting()],
+				test: {
+					name: 'components',
+					environment: 'jsdom',
+					include: ['src/**/*.svelte.test.ts']
+				}
+			}
+		]
+	}
+});
