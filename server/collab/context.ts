@@ -1,0 +1,11 @@
+import type { SessionUser } from '../../src/lib/server/auth/session.ts';
+import type { DocumentAccess } from '../../src/lib/server/collab/documentAccess.ts';
+
+export type GrantedAccess = Extract<DocumentAccess, { allowed: true }>;
+
+/** What each collaboration connection knows about who is on the other end. */
+export interface CollabContext {
+	user: SessionUser | null;
+	/** Set by the AuthorizationExtension once the connection may open its document. */
+	access?: GrantedAccess;
+}

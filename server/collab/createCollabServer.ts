@@ -1,0 +1,185 @@
+import { Hocuspocus, type Connection } from '@hocuspocus/server';
+import crossws, { type NodeAdapter } from 'crossws/adapters/node';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { authenticateCookieHeader } from '../../src/lib/server/auth/session.ts';
+import { registerLiveCollaboration } from '../../src/lib/server/collab/liveCollaboration.ts';
+import { registerLiveDocuments } from '../../src/lib/server/collab/liveDocuments.ts';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import type { Logger } from '../../src/lib/server/logger.ts';
+import { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../../src/lib/shared/collab/closeCodes.ts';
+import type { CollabContext } from './context.ts';
+import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
+import { AuthorizationExtension } from './extensions/AuthorizationExtension.ts';
+import { ClientSchemaExtension } from './extensions/ClientSchemaExtension.ts';
+import { DocumentNameExtension } from './extensions/DocumentNameExtension.ts';
+import { directDocuments } from './directDocuments.ts';
+import { DocumentSizeExtension } from './extensions/DocumentSizeExtension.ts';
+import { MeetingDocumentExtension, SERVER_ORIGIN } from './extensions/MeetingDocumentExtension.ts';
+import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
+import { ProjectionExtension } from './extensions/ProjectionExtension.ts';
+import { refreshChildAccess, refreshMeetingAccess } from './liveAccess.ts';
+import { isAllowedOrigin } from './origin.ts';
+
+export const COLLAB_PATH = '/collab';
+
+export interface CollabServerOptions {
+	db: Database;
+	logger: Logger;
+	/** The app's public origin (ORIGIN); when unset the upgrade's Host header is the origin. */
+	origin?: string;
+	/** Limits (tests lower them); default MAX_MESSAGE_BYTES and MAX_DOCUMENT_BYTES. */
+	maxMessageBytes?: number;
+	maxDocumentBytes?: number;
+}
+
+export interface CollabServer {
+	hocuspocus: Hocuspocus<CollabContext>;
+	/** Writes every received update to the log now, without waiting for the batch timer. */
+	flushUpdateLog(): Promise<void>;
+	/** Handles an HTTP upgrade if it is for /collab; returns false for other paths. */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/**
+	 * Stops taking edits, writes every received update and every loaded document's state
+	 * (and its projection), then closes all connections.
+	 */
+	destroy(): Promise<void>;
+}
+
+interface PeerState {
+	connection?: ReturnType<Hocuspocus<CollabContext>['handleConnection']>;
+}
+
+export function isCollabRequest(url: string | undefined): boolean {
+	if (!url) return false;
+	const path = url.split('?', 1)[0];
+	return path === COLLAB_PATH || path === `${COLLAB_PATH}/`;
+}
+
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+	const log = options.logger.child({ component: 'collab' });
+	const persistence = new PersistenceExtension({ db: options.db, logger: log });
+	const hocuspocus = new Hocuspocus<CollabContext>({
+		name: 'coplan',
+		quiet: true,
+		// The update log makes each edit durable within ~100 ms; the debounced store only
+		// compacts the log into a state and refreshes the actions projection.
+		debounce: 1000,
+		maxDebounce: 5000,
+		extensions: [
+			new AuthenticationExtension(),
+			new DocumentNameExtension(),
+			new ClientSchemaExtension(),
+			new AuthorizationExtension(options.db),
+			new DocumentSizeExtension(log, options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES),
+			persistence,
+			new MeetingDocumentExtension(options.db, log),
+			new ProjectionExtension(options.db, log)
+		]
+	});
+	const peers = new WeakMap<object, PeerState>();
+	let closing = false;
+
+	const adapter: NodeAdapter = crossws({
+		// Frames over the limit are refused by the websocket server itself: it closes that
+		// socket with 1009 (message too big) before the frame is read into memory.
+		serverOptions: { maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES },
+		hooks: {
+			async upgrade(request) {
+				if (closing) return new Response('Shutting down', { status: 503 });
+				if (!isAllowedOrigin(request.headers, options.origin)) {
+					log.warn({ origin: request.headers.get('origin') }, 'websocket refused: wrong origin');
+					return new Response('Forbidden origin', { status: 403 });
+				}
+				const { user } = await authenticateCookieHeader(options.db, request.headers.get('cookie'));
+				return { context: { user } };
+			},
+			open(peer) {
+				const context: CollabContext = {
+					user: (peer.context.user as CollabContext['user']) ?? null
+				};
+				const connection = hocuspocus.handleConnection(
+					peer.websocket as WebSocket,
+					peer.request,
+					context
+				);
+				peers.set(peer, { connection });
+			},
+			message(peer, message) {
+				// While shutting down, edits are not taken: unacknowledged, they stay in the
+				// client and are sent again to the next server.
+				if (closing) return;
+				peers.get(peer)?.connection?.handleMessage(message.uint8Array());
+			},
+			close(peer, event) {
+				if (event.code === 1009) log.warn({ peer: peer.id }, 'websocket closed: message too large');
+				peers
+					.get(peer)
+					?.connection?.handleClose({ code: event.code ?? 1005, reason: event.reason ?? '' });
+				peers.delete(peer);
+			},
+			error(peer, error) {
+				log.warn({ err: error, peer: peer.id }, 'websocket error');
+			}
+		}
+	});
+
+	const unregister = registerLiveCollaboration({
+		refreshMeetingAccess: (meetingId) =>
+			refreshMeetingAccess(hocuspocus, options.db, log, meetingId),
+		refreshChildAccess: (childId) => refreshChildAccess(hocuspocus, options.db, log, childId)
+	});
+	// Services read the live documents and apply follow-through changes through this.
+	const unregisterDocuments = registerLiveDocuments(directDocuments(hocuspocus));
+
+	return {
+		hocuspocus,
+		flushUpdateLog: () => persistence.flushAll(),
+		handleUpgrade(request, socket, head) {
+			if (!isCollabRequest(request.url)) return false;
+			adapter.handleUpgrade(request, socket, head).catch((error: unknown) => {
+				log.error({ err: error }, 'websocket upgrade failed');
+				socket.destroy();
+			});
+			return true;
+		},
+		async destroy() {
+			closing = true;
+			unregister();
+			unregisterDocuments();
+			const documents = [...hocuspocus.documents.values()];
+			// Let messages already being handled finish, so that their updates are stored.
+			await Promise.all(
+				documents.flatMap((document) =>
+					(document.getConnections() as Connection<CollabContext>[]).map((connection) =>
+						connection.waitForPendingMessages()
+					)
+				)
+			);
+			await persistence.flushAll();
+			// Store each document now (state, then projection), in place of its pending
+			// debounced store.
+			await Promise.all(
+				documents.map((document) =>
+					hocuspocus.storeDocumentHooks(
+						document,
+						{
+							clientsCount: document.getConnectionsCount(),
+							document,
+							documentName: document.name,
+							instance: hocuspocus,
+							lastContext: SERVER_ORIGIN.context,
+							lastTransactionOrigin: SERVER_ORIGIN
+						},
+						true
+					)
+				)
+			);
+			hocuspocus.closeConnections();
+			adapter.closeAll(1001, 'Server shutting down', true);
+			if (persistence.hasUnwrittenUpdates()) {
+				throw new Error('Some edits could not be written to the database before shutdown');
+			}
+		}
+	};
+}

@@ -1,0 +1,45 @@
+import type { connectedPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import { decideDocumentAccess } from '../../../src/lib/server/collab/documentAccess.ts';
+import type { Database } from '../../../src/lib/server/db/client.ts';
+import { COLLAB_DENIAL } from '../../../src/lib/shared/collab/closeCodes.ts';
+import type { CollabContext } from '../context.ts';
+import { applyAccess } from '../liveAccess.ts';
+
+/**
+ * Decides, through can(), whether the signed-in user may open a document: only the
+ * child's team (and coordinators of the child's organisation) may view a meeting; the
+ * restricted companion document only the professionals allowed to read restricted
+ * content. Someone who may view but not collaborate (closed meeting, coordinator outside
+ * the team) gets a read-only connection: Hocuspocus then drops their edits.
+ */
+export class AuthorizationExtension implements Extension {
+	priority = 800;
+	private readonly db: Database;
+
+	constructor(db: Database) {
+		this.db = db;
+	}
+
+	async onAuthenticate({
+		documentName,
+		context,
+		connectionConfig
+	}: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
+		if (!context.user) throw { reason: COLLAB_DENIAL.unauthenticated };
+		const access = await decideDocumentAccess(this.db, context.user.id, documentName);
+		if (!access.allowed) throw { reason: access.reason };
+		connectionConfig.readOnly = access.readOnly;
+		return { access };
+	}
+
+	/**
+	 * Decides again once the connection is live and says why it is read-only: a meeting
+	 * closed while this connection was authenticating is caught here, because the close
+	 * service changes the database before it refreshes the live connections.
+	 */
+	async connected({ connection, context, documentName }: connectedPayload<CollabContext>) {
+		if (!context.user) return;
+		const access = await decideDocumentAccess(this.db, context.user.id, documentName);
+		applyAccess(connection, access, { announce: true });
+	}
+}

@@ -1,0 +1,199 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import {
+	createSession,
+	generateSessionToken,
+	SESSION_COOKIE
+} from '../../../src/lib/server/auth/session.ts';
+import type { Database } from '../../../src/lib/server/db/client.ts';
+import { collabClientToken } from '../../../src/lib/shared/collab/clientToken.ts';
+import { parseAccessNotice, type AccessNotice } from '../../../src/lib/shared/collab/closeCodes.ts';
+import { parseDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+import { users } from '../../../src/lib/server/db/schema.ts';
+import { createLogger } from '../../../src/lib/server/logger.ts';
+import { createAppServer, listen } from '../../appServer.ts';
+import { createCollabServer, type CollabServer } from '../createCollabServer.ts';
+
+/**
+ * A real collaboration server on port 0 for black-box tests, in the way Hocuspocus's
+ * own tests do it: real websockets, real providers, a real database.
+ */
+export interface CollabTestServer {
+	url: string;
+	port: number;
+	collab: CollabServer;
+	http: Server;
+	stop(): Promise<void>;
+}
+
+export interface TestServerOptions {
+	origin?: string;
+	maxMessageBytes?: number;
+	maxDocumentBytes?: number;
+}
+
+export async function startCollabTestServer(
+	db: Database,
+	options: TestServerOptions = {}
+): Promise<CollabTestServer> {
+	const logger = createLogger('silent');
+	const collab = createCollabServer({ db, logger, ...options });
+	// HTTP requests are not under test here: only the upgrade path is.
+	const http = createAppServer((_request, response) => response.end('ok'), collab, logger);
+	const port = await listen(http, 0, '127.0.0.1');
+	return {
+		url: `ws://127.0.0.1:${port}/collab`,
+		port,
+		collab,
+		http,
+		async stop() {
+			await collab.destroy();
+			http.closeAllConnections();
+			await new Promise<void>((resolve) => http.close(() => resolve()));
+		}
+	};
+}
+
+/** Creates a user with a live session; returns the Cookie header that proves it. */
+export async function createSignedInUser(
+	db: Database,
+	name = 'Test User'
+): Promise<{ userId: string; cookie: string }> {
+	const [user] = await db
+		.insert(users)
+		.values({ email: `${randomUUID()}@example.test`, name })
+		.returning({ id: users.id });
+	if (!user) throw new Error('user not created');
+	const token = generateSessionToken();
+	await createSession(db, token, user.id);
+	return { userId: user.id, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+export interface ConnectOptions {
+	url: string;
+	name: string;
+	cookie?: string;
+	origin?: string;
+	document?: Y.Doc;
+	/** The provider token; by default the schema-version token of the document's kind. */
+	token?: string;
+	/** Several providers (documents) may share one websocket, as in the browser. */
+	websocket?: TestWebsocket;
+}
+
+export interface TestWebsocket {
+	provider: HocuspocusProviderWebsocket;
+	/** Every frame this websocket received from the server, in order. */
+	frames: Uint8Array[];
+	/** Close codes this websocket was closed with. */
+	closeCodes: number[];
+	destroy(): void;
+}
+
+/**
+ * A Node websocket to the collaboration server that sends the given Cookie (and Origin)
+ * headers and records every frame it receives, so tests can assert on the wire.
+ */
+export function openTestWebsocket(options: {
+	url: string;
+	cookie?: string;
+	origin?: string;
+}): TestWebsocket {
+	const headers: Record<string, string> = {};
+	if (options.cookie) headers.cookie = options.cookie;
+	if (options.origin) headers.origin = options.origin;
+	const frames: Uint8Array[] = [];
+	const closeCodes: number[] = [];
+	class RecordingWebSocket extends WebSocket {
+		constructor(address: string | URL, protocols?: string | string[]) {
+			super(address, protocols, { headers });
+			this.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+			this.on('close', (code: number) => closeCodes.push(code));
+		}
+	}
+	const provider = new HocuspocusProviderWebsocket({
+		url: options.url,
+		WebSocketPolyfill: RecordingWebSocket,
+		maxAttempts: 1
+	});
+	return { provider, frames, closeCodes, destroy: () => provider.destroy() };
+}
+
+export interface TestConnection {
+	provider: HocuspocusProvider;
+	document: Y.Doc;
+	websocket: TestWebsocket;
+	authenticationFailure: Promise<string>;
+	/** Access notices (read-only or not, and why) the server sent, in order. */
+	notices: AccessNotice[];
+	close(): void;
+}
+
+/** A Node HocuspocusProvider for one document, as the browser client makes it. */
+export function connectProvider(options: ConnectOptions): TestConnection {
+	const websocket =
+		options.websocket ??
+		openTestWebsocket({ url: options.url, cookie: options.cookie, origin: options.origin });
+	const document = options.document ?? new Y.Doc();
+	const kind = parseDocumentName(options.name)?.kind ?? 'meeting';
+	let reportFailure: (reason: string) => void = () => {};
+	const authenticationFailure = new Promise<string>((resolve) => (reportFailure = resolve));
+	const notices: AccessNotice[] = [];
+	const provider = new HocuspocusProvider({
+		websocketProvider: websocket.provider,
+		name: options.name,
+		document,
+		token: options.token ?? collabClientToken(kind),
+		onAuthenticationFailed: ({ reason }) => reportFailure(reason),
+		onStateless: ({ payload }) => {
+			const notice = parseAccessNotice(payload);
+			if (notice) notices.push(notice);
+		}
+	});
+	// A provider given its own websocket provider must be attached, or nothing syncs.
+	provider.attach();
+	return {
+		provider,
+		document,
+		websocket,
+		authenticationFailure,
+		notices,
+		close() {
+			provider.destroy();
+			if (!options.websocket) websocket.destroy();
+		}
+	};
+}
+
+/** Resolves once the provider has synced and the server acknowledged every local change. */
+export function waitForSaved(connection: TestConnection, what = 'changes to be saved') {
+	return waitFor(
+		() => connection.provider.isSynced && connection.provider.unsyncedChanges === 0,
+		what
+	);
+}
+
+/** Polls until the check passes or the deadline passes (no fixed sleeps in tests). */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+/** Like waitFor, for checks that must ask something asynchronous (the database). */
+export async function waitUntil(
+	check: () => Promise<boolean>,
+	what: string,
+	timeoutMs = 5000
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await check())) {
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}

@@ -1,0 +1,158 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/lib/server/db/demoData.ts';
+import { meetingDocumentName } from '../src/lib/shared/collab/documentName.ts';
+import {
+	readMeetingDoc,
+	readSchemaVersion,
+	setFieldText
+} from '../src/lib/shared/collab/meetingDoc.ts';
+import { connectProvider, waitFor } from './collab/testing/collabTestServer.ts';
+
+/**
+ * The production entry as an operator runs it: a real process, real signals, a real
+ * embedded database on disk.
+ */
+
+interface RunningServer {
+	process: ChildProcess;
+	output: () => string;
+	exited: Promise<number | null>;
+}
+
+beforeAll(() => {
+	if (existsSync('build/handler.js')) return;
+	const build = spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' });
+	if (build.status !== 0) throw new Error('vite build failed');
+}, 180_000);
+
+const dataRoot = mkdtempSync(join(tmpdir(), 'coplan-main-'));
+afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
+
+function run(env: Record<string, string>): RunningServer {
+	const child = spawn(process.execPath, ['server/main.ts'], {
+		env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
+	return { process: child, output: () => output, exited };
+}
+
+async function listeningPort(server: RunningServer): Promise<number> {
+	let port = 0;
+	await waitFor(
+		() => {
+			const match = /Coplan is running at http:\/\/127\.0\.0\.1:(\d+)/.exec(server.output());
+			if (match?.[1]) port = Number(match[1]);
+			return port > 0 || server.process.exitCode !== null;
+		},
+		'the server to listen',
+		30_000
+	);
+	if (port === 0) throw new Error(`server exited early:\n${server.output()}`);
+	return port;
+}
+
+async function signIn(port: number, email: string): Promise<string> {
+	const response = await fetch(`http://127.0.0.1:${port}/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: `http://127.0.0.1:${port}`,
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
+	});
+	const cookie = response.headers
+		.getSetCookie()
+		.find((value) => value.startsWith('coplan_session='));
+	if (!cookie) throw new Error(`sign-in failed with ${response.status}`);
+	return cookie.split(';', 1)[0] as string;
+}
+
+/** A demo meeting the signed-in user can open: found the way a person would, by links. */
+async function findDemoMeetingId(port: number, cookie: string): Promise<string> {
+	const page = async (path: string) =>
+		(await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie } })).text();
+	const childId = /\/children\/([0-9a-f-]{36})/.exec(await page('/children'))?.[1];
+	if (!childId) throw new Error('no child listed at /children');
+	const meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(await page(`/children/${childId}`))?.[1];
+	if (!meetingId) throw new Error(`no meeting listed for child ${childId}`);
+	return meetingId;
+}
+
+describe('server/main.ts', () => {
+	it('stops at once with one line naming a bad variable', async () => {
+		const server = run({ PORT: 'eighty', DATA_DIR: join(dataRoot, 'unused') });
+		expect(await server.exited).toBe(1);
+		const lines = server.output().trim().split('\n');
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatch(
+			/^Coplan cannot start: Invalid configuration: PORT must be a whole number/
+		);
+	});
+
+	it('gives a clear error, not a stack trace, when PostgreSQL cannot be reached', async () => {
+		const server = run({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/coplan' });
+		expect(await server.exited).toBe(1);
+		expect(server.output().trim()).toMatch(
+			/^Coplan cannot start: Cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/coplan: /
+		);
+		expect(server.output()).not.toMatch(/\n\s+at /);
+	});
+
+	it('seeds a new embedded database, serves app and websocket on one port, stops cleanly and keeps data', async () => {
+		const dataDir = join(dataRoot, 'lifecycle', 'data');
+		const first = run({ DATA_DIR: dataDir });
+		const port = await listeningPort(first);
+		expect(first.output()).toContain('senco@demo.coplan.test');
+
+		const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+		expect(health.status).toBe(200);
+
+		// A second process on the same data directory must refuse rather than corrupt it.
+		const intruder = run({ DATA_DIR: dataDir });
+		expect(await intruder.exited).toBe(1);
+		expect(intruder.output()).toMatch(/already in use by another Coplan process/);
+
+		const cookie = await signIn(port, 'senco@demo.coplan.test');
+		const name = meetingDocumentName(await findDemoMeetingId(port, cookie));
+		const writer = connectProvider({ url: `ws://127.0.0.1:${port}/collab`, name, cookie });
+		await waitFor(() => readSchemaVersion(writer.document) !== null, 'the demo meeting to open');
+		setFieldText(writer.document, 'familyViews', 'Written before the restart');
+		await waitFor(() => writer.provider.isSynced && writer.provider.unsyncedChanges === 0, 'sync');
+
+		const stoppedAt = Date.now();
+		first.process.kill('SIGTERM');
+		expect(await first.exited).toBe(0);
+		expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+		writer.close();
+
+		const second = run({ DATA_DIR: dataDir });
+		const secondPort = await listeningPort(second);
+		try {
+			expect(second.output()).not.toContain('Demo accounts');
+			const reader = connectProvider({
+				url: `ws://127.0.0.1:${secondPort}/collab`,
+				name,
+				cookie: await signIn(secondPort, 'senco@demo.coplan.test')
+			});
+			await waitFor(
+				() => readMeetingDoc(reader.document).familyViews.text === 'Written before the restart',
+				'the document to survive the restart'
+			);
+			reader.close();
+		} finally {
+			second.process.kill('SIGTERM');
+			expect(await second.exited).toBe(0);
+		}
+	}, 90_000);
+});
