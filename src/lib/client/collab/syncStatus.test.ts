@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { COLLAB_DENIAL, COLLAB_DENIAL_MESSAGES } from '../../shared/collab/closeCodes.ts';
+import { describeSyncStatus, offlineText, type SyncState } from './syncStatus.ts';
+
+const saved: SyncState = {
+	connection: 'connected',
+	synced: true,
+	unsyncedChanges: 0,
+	readOnly: false,
+	denial: null
+};
+
+describe('describeSyncStatus', () => {
+	it.each<[string, Partial<SyncState>, string, string]>([
+		['everything acknowledged', {}, 'saved', 'All changes saved'],
+		['edits on their way', { unsyncedChanges: 2 }, 'saving', 'Saving…'],
+		[
+			'first connection',
+			{ connection: 'connecting', synced: false },
+			'connecting',
+			'Connecting to the meeting…'
+		],
+		[
+			'offline with three unsent edits',
+			{ connection: 'offline', unsyncedChanges: 3 },
+			'offline',
+			'Offline — 3 changes will be sent when you reconnect'
+		],
+		[
+			'offline with one unsent edit',
+			{ connection: 'offline', unsyncedChanges: 1 },
+			'offline',
+			'Offline — 1 change will be sent when you reconnect'
+		],
+		[
+			'offline with nothing unsent',
+			{ connection: 'offline' },
+			'offline',
+			'Offline — trying to reconnect. You can keep writing.'
+		],
+		['read-only', { readOnly: true }, 'read-only', 'You can view but not edit'],
+		[
+			'read-only while offline',
+			{ readOnly: true, connection: 'offline' },
+			'read-only',
+			'You can view but not edit'
+		],
+		[
+			'refused by the server',
+			{ denial: COLLAB_DENIAL.forbidden, readOnly: true },
+			'refused',
+			COLLAB_DENIAL_MESSAGES.forbidden
+		],
+		[
+			'an unknown refusal code',
+			{ denial: 'something-new' },
+			'refused',
+			'The connection to the meeting was refused. Please reload the page.'
+		],
+		[
+			'a problem the server reported by closing',
+			{ problem: 'That change was too large to send (over 2 MB). Try pasting less at once.' },
+			'refused',
+			'That change was too large to send (over 2 MB). Try pasting less at once.'
+		]
+	])('%s', (_name, change, tone, text) => {
+		expect(describeSyncStatus({ ...saved, ...change })).toEqual({ tone, text });
+	});
+
+	it('asks an outdated client to reload', () => {
+		expect(describeSyncStatus({ ...saved, denial: COLLAB_DENIAL.schemaMismatch }).text).toMatch(
+			/reload the page/
+		);
+	});
+
+	it('never shows a negative count', () => {
+		expect(offlineText(-1)).not.toMatch(/-1/);
+	});
+});

@@ -1,0 +1,52 @@
+import { describeDenial } from '../../shared/collab/closeCodes.ts';
+
+/**
+ * The sync status a person sees beside the meeting, in words. Pure: the CollabSession
+ * feeds it the provider's state and the page shows what comes back.
+ */
+
+export type ConnectionState = 'connecting' | 'connected' | 'offline';
+
+export interface SyncState {
+	connection: ConnectionState;
+	/** The first exchange with the server has finished since the page opened. */
+	synced: boolean;
+	/** Local changes the server has not yet confirmed. */
+	unsyncedChanges: number;
+	/** Editing is not allowed (closed meeting, observer, or the server said so). */
+	readOnly: boolean;
+	/** A coded reason the server refused the document (see closeCodes.ts), if it did. */
+	denial: string | null;
+	/** A sentence for a problem the server reported by closing the connection, if any. */
+	problem?: string | null;
+}
+
+export type SyncTone = 'saved' | 'saving' | 'offline' | 'read-only' | 'refused' | 'connecting';
+
+export interface SyncStatus {
+	tone: SyncTone;
+	text: string;
+}
+
+export const READ_ONLY_TEXT = 'You can view but not edit';
+export const SAVED_TEXT = 'All changes saved';
+export const SAVING_TEXT = 'Saving…';
+export const CONNECTING_TEXT = 'Connecting to the meeting…';
+
+export function offlineText(unsyncedChanges: number): string {
+	if (unsyncedChanges <= 0) return 'Offline — trying to reconnect. You can keep writing.';
+	const changes = unsyncedChanges === 1 ? '1 change' : `${unsyncedChanges} changes`;
+	return `Offline — ${changes} will be sent when you reconnect`;
+}
+
+export function describeSyncStatus(state: SyncState): SyncStatus {
+	if (state.denial !== null) return { tone: 'refused', text: describeDenial(state.denial) };
+	if (state.problem) return { tone: 'refused', text: state.problem };
+	if (state.readOnly) return { tone: 'read-only', text: READ_ONLY_TEXT };
+	if (state.connection === 'offline') {
+		return { tone: 'offline', text: offlineText(state.unsyncedChanges) };
+	}
+	if (!state.synced) return { tone: 'connecting', text: CONNECTING_TEXT };
+	if (state.unsyncedChanges > 0) return { tone: 'saving', text: SAVING_TEXT };
+	return { tone: 'saved', text: SAVED_TEXT };
+}

@@ -1,0 +1,145 @@
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Database } from '../db/client.ts';
+import { documents, documentUpdates } from '../db/schema.ts';
+
+/**
+ * Storage of live documents: a compacted state per document plus the append-only log of
+ * every update with its author. The state holds every log row up to `compactedSeq`; a
+ * document is therefore the state with the later rows applied on top. Log rows are never
+ * deleted: they are the history (who changed what, when) and allow a replay to any time.
+ */
+
+export interface LoggedUpdate {
+	documentName: string;
+	update: Uint8Array;
+	userId: string | null;
+	receivedAt: Date;
+}
+
+export interface StoredUpdate extends LoggedUpdate {
+	seq: number;
+}
+
+/** Appends updates in the given order; returns the highest seq written. */
+export async function appendUpdates(db: Database, rows: LoggedUpdate[]): Promise<number | null> {
+	if (rows.length === 0) return null;
+	const written = await db
+		.insert(documentUpdates)
+		.values(rows)
+		.returning({ seq: documentUpdates.seq });
+	return Math.max(...written.map((row) => row.seq));
+}
+
+/**
+ * Writes a compacted state. A state that folds in fewer log rows than the stored one never
+ * replaces it, so a slow writer cannot roll the document back.
+ */
+export async function writeState(
+	db: Database,
+	documentName: string,
+	state: Uint8Array,
+	compactedSeq: number
+): Promise<void> {
+	await db
+		.insert(documents)
+		.values({ name: documentName, state, compactedSeq })
+		.onConflictDoUpdate({
+			target: documents.name,
+			set: { state, compactedSeq, updatedAt: sql`now()` },
+			setWhere: sql`${documents.compactedSeq} <= ${compactedSeq}`
+		});
+}
+
+export interface StoredDocument {
+	state: Uint8Array | null;
+	compactedSeq: number;
+	/** Log rows after the state, oldest first. */
+	pending: StoredUpdate[];
+}
+
+export async function readStoredDocument(
+	db: Database,
+	documentName: string
+): Promise<StoredDocument> {
+	const [row] = await db
+		.select({ state: documents.state, compactedSeq: documents.compactedSeq })
+		.from(documents)
+		.where(eq(documents.name, documentName));
+	const compactedSeq = row?.compactedSeq ?? 0;
+	const pending = await db
+		.select()
+		.from(documentUpdates)
+		.where(
+			and(eq(documentUpdates.documentName, documentName), gt(documentUpdates.seq, compactedSeq))
+		)
+		.orderBy(asc(documentUpdates.seq));
+	return { state: row?.state ?? null, compactedSeq, pending };
+}
+
+/** True when the document has neither a state nor a log row. */
+export function isNewDocument(stored: StoredDocument): boolean {
+	return stored.state === null && stored.pending.length === 0;
+}
+
+/** Applies a stored document to a Y.Doc: the state, then each later update in order. */
+export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin?: unknown): void {
+	doc.transact(() => {
+		if (stored.state) Y.applyUpdate(doc, stored.state);
+		for (const row of stored.pending) Y.applyUpdate(doc, row.update);
+	}, origin);
+}
+
+/**
+ * Folds the log into the state by applying the updates to a Y.Doc (not Y.mergeUpdates,
+ * which is slow over long logs). Returns the number of rows folded in.
+ */
+export async function compactDocument(db: Database, documentName: string): Promise<number> {
+	const stored = await readStoredDocument(db, documentName);
+	const last = stored.pending.at(-1);
+	if (!last) return 0;
+	const doc = new Y.Doc();
+	try {
+		applyStoredDocument(doc, stored);
+		await writeState(db, documentName, Y.encodeStateAsUpdate(doc), last.seq);
+	} finally {
+		doc.destroy();
+	}
+	return stored.pending.length;
+}
+
+/** The highest log seq of a document (0 when it has none). */
+export async function lastLoggedSeq(db: Database, documentName: string): Promise<number> {
+	const [row] = await db
+		.select({ seq: documentUpdates.seq })
+		.from(documentUpdates)
+		.where(eq(documentUpdates.documentName, documentName))
+		.orderBy(desc(documentUpdates.seq))
+		.limit(1);
+	return row?.seq ?? 0;
+}
+
+/** The whole log of a document, oldest first, optionally only up to a moment. */
+export async function readLog(
+	db: Database,
+	documentName: string,
+	until?: Date
+): Promise<StoredUpdate[]> {
+	return db
+		.select()
+		.from(documentUpdates)
+		.where(
+			and(
+				eq(documentUpdates.documentName, documentName),
+				until ? lte(documentUpdates.receivedAt, until) : undefined
+			)
+		)
+		.orderBy(asc(documentUpdates.seq));
+}
+
+/** The document as it is now in the database (for services outside the live server). */
+export async function loadStoredDoc(db: Database, documentName: string): Promise<Y.Doc> {
+	const doc = new Y.Doc();
+	applyStoredDocument(doc, await readStoredDocument(db, documentName));
+	return doc;
+}

@@ -1,0 +1,84 @@
+import * as v from 'valibot';
+
+/**
+ * Coplan's configuration, read once from the environment at start-up.
+ * Every variable is validated here so that a mistake stops the server with one
+ * line naming the variable, rather than failing later in an unrelated place.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function urlWithProtocols(name: string, protocols: readonly string[]) {
+	return v.pipe(
+		v.string(),
+		v.check(
+			(value) => {
+				try {
+					return protocols.includes(new URL(value).protocol);
+				} catch {
+					return false;
+				}
+			},
+			`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`
+		)
+	);
+}
+
+const emptyToUndefined = (value: string | undefined) =>
+	value === undefined || value.trim() === '' ? undefined : value.trim();
+
+const EnvSchema = v.object({
+	PORT: v.pipe(
+		v.optional(v.string(), '3000'),
+		v.regex(/^\d+$/, 'PORT must be a whole number between 0 and 65535'),
+		v.transform(Number),
+		v.maxValue(65535, 'PORT must be a whole number between 0 and 65535')
+	),
+	HOST: v.optional(
+		v.pipe(v.string(), v.regex(/^[\w.:-]+$/, 'HOST must be a host name or IP address')),
+		'0.0.0.0'
+	),
+	ORIGIN: v.optional(urlWithProtocols('ORIGIN', ['http:', 'https:'])),
+	DATABASE_URL: v.optional(urlWithProtocols('DATABASE_URL', ['postgres:', 'postgresql:'])),
+	DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), './data'),
+	REDIS_URL: v.optional(urlWithProtocols('REDIS_URL', ['redis:', 'rediss:'])),
+	SMTP_URL: v.optional(urlWithProtocols('SMTP_URL', ['smtp:', 'smtps:'])),
+	/**
+	 * '1' shows the development outbox (/dev/outbox) even when NODE_ENV is production, for
+	 * end-to-end tests of the built app. It never applies when SMTP_URL is set: real mail
+	 * is then sent and there is no outbox to show. Leave unset in a real deployment.
+	 */
+	COPLAN_DEV_OUTBOX: v.optional(
+		v.picklist(['1', '0'], 'COPLAN_DEV_OUTBOX must be 1 (show the development outbox) or 0')
+	),
+	LOG_LEVEL: v.optional(
+		v.picklist(LOG_LEVELS, `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`),
+		'info'
+	),
+	NODE_ENV: v.optional(v.string(), 'development')
+});
+
+export type Env = v.InferOutput<typeof EnvSchema>;
+
+/** Thrown when the environment is invalid; its message is the one line shown to the operator. */
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const input: Record<string, string | undefined> = {};
+	for (const key of Object.keys(EnvSchema.entries)) input[key] = emptyToUndefined(source[key]);
+	const result = v.safeParse(EnvSchema, input);
+	if (result.success) return result.output;
+	const issue = result.issues[0];
+	const variable = issue.path?.[0]?.key;
+	const name = typeof variable === 'string' ? variable : 'configuration';
+	const message = issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+	// URLs can carry passwords, so their values are never echoed back.
+	const shown = name.endsWith('_URL') ? '' : ` (got "${input[name] ?? ''}")`;
+	throw new ConfigError(`Invalid configuration: ${message}${shown}`);
+}
+
+export function isProduction(env: Env): boolean {
+	return env.NODE_ENV === 'production';
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './db/client.ts';
+import { checkReadiness } from './health.ts';
+
+describe('checkReadiness', () => {
+	it('is ready while the database answers', async () => {
+		const database = await openDatabase({ inMemory: true });
+		try {
+			expect(await checkReadiness(database)).toEqual({ status: 'ready' });
+		} finally {
+			await database.close();
+		}
+	});
+
+	it('is unavailable once the database is closed', async () => {
+		const database = await openDatabase({ inMemory: true });
+		await database.close();
+		const readiness = await checkReadiness(database);
+		expect(readiness.status).toBe('unavailable');
+	});
+
+	it('is unavailable when the database does not answer in time', async () => {
+		const hanging = { ping: () => new Promise<void>(() => {}) };
+		expect(await checkReadiness(hanging, 50)).toEqual({
+			status: 'unavailable',
+			reason: 'database: no answer within 50 ms'
+		});
+	});
+});

@@ -1,0 +1,84 @@
+import { performance } from 'node:perf_hooks';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderExport, type ExportRequest } from './exports.ts';
+import { ExportPool } from './exportPool.ts';
+import { buildMinutes } from './minutesModel.ts';
+import { readPdf } from './testing/readPdf.ts';
+import { sampleMeeting } from './testing/sampleMeeting.ts';
+
+const pool = new ExportPool(2);
+
+afterAll(() => pool.close());
+
+function bigMeeting(): ExportRequest {
+	const { doc, casework } = sampleMeeting({ actions: 200, extraText: 50_000 });
+	return {
+		format: 'pdf',
+		minutes: buildMinutes(doc, casework),
+		restricted: null,
+		context: { version: null, exportedByName: 'Mark Evans', exportedAt: 'today' },
+		url: 'https://coplan.example/m',
+		now: new Date().toISOString()
+	};
+}
+
+/**
+ * How busy the main thread's event loop was while `work` ran (0: idle, 1: busy all the
+ * time). Unlike timings, this does not depend on how loaded the machine is: waiting for
+ * a worker counts as idle however long it takes.
+ */
+async function mainThreadBusy<T>(work: () => Promise<T>): Promise<{ result: T; busy: number }> {
+	const before = performance.eventLoopUtilization();
+	const result = await work();
+	return { result, busy: performance.eventLoopUtilization(before).utilization };
+}
+
+describe('exports in worker threads', () => {
+	it('runs in a worker and gives the same document as rendering here', async () => {
+		expect(pool.threaded).toBe(true);
+		const { doc, casework } = sampleMeeting();
+		const request: ExportRequest = { ...bigMeeting(), minutes: buildMinutes(doc, casework) };
+		const [offThread, here] = await Promise.all([pool.render(request), renderExport(request)]);
+		expect(offThread.filename).toBe(here.filename);
+		expect((await readPdf(offThread.bytes)).text).toBe((await readPdf(here.bytes)).text);
+	});
+
+	it('keeps the main thread free while a 200-action meeting is laid out', async () => {
+		const request = bigMeeting();
+		expect(request.minutes.actions.length).toBeGreaterThanOrEqual(200);
+		const inWorker = await mainThreadBusy(() => pool.render(request));
+		const onMainThread = await mainThreadBusy(() => renderExport(request));
+		expect((await readPdf(inWorker.result.bytes)).pageCount).toBeGreaterThan(10);
+		// Laid out here, the export keeps this thread busy; in the worker it mostly waits.
+		expect(onMainThread.busy).toBeGreaterThan(0.6);
+		expect(inWorker.busy).toBeLessThan(onMainThread.busy / 3);
+	});
+
+	it('makes the export on this thread when no worker can run', async () => {
+		const broken = new ExportPool(1, '/nowhere/exportWorker.ts');
+		const { doc, casework } = sampleMeeting();
+		const file = await broken.render({
+			...bigMeeting(),
+			format: 'csv',
+			minutes: buildMinutes(doc, casework)
+		});
+		expect(new TextDecoder().decode(file.bytes)).toContain('Number,Action,Owner');
+		await broken.close();
+	});
+
+	it('reports a failed render without stopping the pool', async () => {
+		const broken = {
+			...bigMeeting(),
+			format: 'pdf' as const,
+			minutes: null
+		} as unknown as ExportRequest;
+		await expect(pool.render(broken)).rejects.toThrow(/Export failed in its worker/);
+		const { doc, casework } = sampleMeeting();
+		const file = await pool.render({
+			...bigMeeting(),
+			format: 'csv',
+			minutes: buildMinutes(doc, casework)
+		});
+		expect(new TextDecoder().decode(file.bytes)).toContain('Number,Action,Owner');
+	});
+});

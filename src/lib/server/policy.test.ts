@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { can, type Action, type Actor } from './policy.ts';
+
+/**
+ * can() for each kind of person against each action, as tables: a row per person lists
+ * what they may do; everything else must be refused. Add rows and actions here when the
+ * policy grows.
+ */
+
+const SCHOOL = 'org-school';
+const OTHER_SCHOOL = 'org-other';
+const CHILD = 'child-aaron';
+const child = { type: 'child', childId: CHILD, organisationId: SCHOOL } as const;
+
+const CHILD_ACTIONS: Action[] = [
+	'child.view',
+	'child.edit',
+	'child.delete',
+	'child.invite',
+	'child.manageTeam',
+	'child.viewRestricted',
+	'child.addAdvice',
+	'child.createMeeting'
+];
+
+function actor(memberships: Actor['memberships'] = [], teamRole: string | null = null): Actor {
+	return {
+		id: 'user',
+		memberships,
+		teams: teamRole ? [{ childId: CHILD, teamRole }] : []
+	};
+}
+
+const COORDINATING: Action[] = [
+	'child.view',
+	'child.edit',
+	'child.invite',
+	'child.manageTeam',
+	'child.addAdvice',
+	'child.createMeeting'
+];
+
+const childRows: [string, Actor | null, Action[]][] = [
+	[
+		'coordinator of the child’s organisation, not in the team',
+		actor([{ organisationId: SCHOOL, role: 'coordinator' }]),
+		[...COORDINATING, 'child.delete']
+	],
+	[
+		'admin of the child’s organisation',
+		actor([{ organisationId: SCHOOL, role: 'admin' }]),
+		[...COORDINATING, 'child.delete']
+	],
+	[
+		'professional of the child’s organisation, not in the team',
+		actor([{ organisationId: SCHOOL, role: 'professional' }]),
+		[]
+	],
+	[
+		'coordinator of another organisation',
+		actor([{ organisationId: OTHER_SCHOOL, role: 'coordinator' }]),
+		[]
+	],
+	['SENCo in the team', actor([], 'senco'), [...COORDINATING, 'child.viewRestricted']],
+	[
+		'LA caseworker in the team',
+		actor([{ organisationId: OTHER_SCHOOL, role: 'coordinator' }], 'la_caseworker'),
+		[...COORDINATING, 'child.viewRestricted']
+	],
+	['class teacher in the team', actor([], 'class_teacher'), ['child.view', 'child.addAdvice']],
+	[
+		'speech and language therapist in the team',
+		actor([], 'salt'),
+		['child.view', 'child.addAdvice']
+	],
+	['parent or carer in the team', actor([], 'parent_carer'), ['child.view']],
+	['the child or young person', actor([], 'child'), ['child.view']],
+	['someone with no connection', actor(), []],
+	['nobody signed in', null, []]
+];
+
+describe('can() on a child', () => {
+	describe.each(childRows)('%s', (_who, who, allowed) => {
+		it.each(CHILD_ACTIONS)('%s', (action) => {
+			expect(can(who, action, child)).toBe(allowed.includes(action));
+		});
+	});
+});
+
+describe('can() on an organisation', () => {
+	const organisation = { type: 'organisation', organisationId: SCHOOL } as const;
+	it.each([
+		['coordinator', actor([{ organisationId: SCHOOL, role: 'coordinator' }]), true],
+		['admin', actor([{ organisationId: SCHOOL, role: 'admin' }]), true],
+		['professional', actor([{ organisationId: SCHOOL, role: 'professional' }]), false],
+		[
+			'coordinator elsewhere',
+			actor([{ organisationId: OTHER_SCHOOL, role: 'coordinator' }]),
+			false
+		],
+		['SENCo in a team only', actor([], 'senco'), false]
+	] as const)('organisation.createChild for a %s: %s', (_who, who, expected) => {
+		expect(can(who, 'organisation.createChild', organisation)).toBe(expected);
+	});
+});
+
+describe('can() on a meeting: deadlines and deletion', () => {
+	const meeting = (closed: boolean) =>
+		({ type: 'meeting', childId: CHILD, organisationId: SCHOOL, closed, chairId: null }) as const;
+	const MEETING_ACTIONS: Action[] = ['meeting.trackDeadlines', 'meeting.delete', 'meeting.respond'];
+	// [who, allowed while the meeting is open, allowed once it is closed]
+	const rows: [string, Actor | null, Action[], Action[]][] = [
+		[
+			'coordinator of the child’s organisation, not in the team',
+			actor([{ organisationId: SCHOOL, role: 'coordinator' }]),
+			['meeting.trackDeadlines', 'meeting.delete'],
+			['meeting.trackDeadlines', 'meeting.delete']
+		],
+		[
+			'SENCo in the team',
+			actor([], 'senco'),
+			['meeting.trackDeadlines', 'meeting.delete', 'meeting.respond'],
+			// Minutes of a closed meeting are removed only by the organisation.
+			['meeting.trackDeadlines', 'meeting.respond']
+		],
+		[
+			'class teacher in the team',
+			actor([], 'class_teacher'),
+			['meeting.respond'],
+			['meeting.respond']
+		],
+		[
+			'parent or carer in the team',
+			actor([], 'parent_carer'),
+			['meeting.respond'],
+			['meeting.respond']
+		],
+		[
+			'coordinator of another organisation',
+			actor([{ organisationId: OTHER_SCHOOL, role: 'coordinator' }]),
+			[],
+			[]
+		],
+		['nobody signed in', null, [], []]
+	];
+	describe.each(rows)('%s', (_who, who, whileOpen, onceClosed) => {
+		it.each(MEETING_ACTIONS)('%s', (action) => {
+			expect(can(who, action, meeting(false))).toBe(whileOpen.includes(action));
+			expect(can(who, action, meeting(true))).toBe(onceClosed.includes(action));
+		});
+	});
+});
+
+describe('can() on an action: marking it done', () => {
+	const owned = (ownerId: string | null) =>
+		({ type: 'action', childId: CHILD, organisationId: SCHOOL, ownerId }) as const;
+	// [who, may complete their own action, may complete someone else's]
+	const rows: [string, Actor | null, boolean, boolean][] = [
+		['speech and language therapist in the team', actor([], 'salt'), true, false],
+		['parent or carer in the team', actor([], 'parent_carer'), true, false],
+		['SENCo in the team', actor([], 'senco'), true, true],
+		[
+			'coordinator of the child’s organisation, not in the team',
+			actor([{ organisationId: SCHOOL, role: 'coordinator' }]),
+			true,
+			true
+		],
+		// Owners who have left the team no longer act for the child.
+		['owner no longer in the team', actor(), false, false],
+		[
+			'professional of the child’s organisation, not in the team',
+			actor([{ organisationId: SCHOOL, role: 'professional' }]),
+			false,
+			false
+		],
+		['nobody signed in', null, false, false]
+	];
+	it.each(rows)('%s', (_who, who, own, others) => {
+		expect(can(who, 'action.complete', owned('user'))).toBe(own);
+		expect(can(who, 'action.complete', owned('someone-else'))).toBe(others);
+		expect(can(who, 'action.complete', owned(null))).toBe(others);
+		expect(can(who, 'meeting.view', owned('user'))).toBe(false);
+	});
+});

@@ -1,0 +1,78 @@
+import { isEmpty, openDatabase, type DatabaseHandle } from './db/client.ts';
+import { seedDemo, type DemoAccount } from './db/seed.ts';
+import { parseEnv, type Env } from './env.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+
+/**
+ * What one Coplan process shares between its HTTP side and its websocket side: the
+ * validated configuration, the logger and the one database connection.
+ *
+ * The process entry (server/main.ts, or the Vite plugin in development) loads this
+ * module directly, while SvelteKit's handler gets its own bundled copy. The runtime
+ * therefore lives on globalThis under a registered symbol, so that both copies share
+ * one database connection: two PGlite instances on one directory would corrupt it.
+ */
+export interface Runtime {
+	env: Env;
+	logger: Logger;
+	database: DatabaseHandle;
+	mailer: Mailer;
+	/** Demo accounts seeded by this start, if it seeded an empty embedded database. */
+	seededAccounts: DemoAccount[] | null;
+}
+
+const RUNTIME_KEY = Symbol.for('coplan.runtime');
+type RuntimeHolder = { [RUNTIME_KEY]?: Promise<Runtime> };
+const holder = globalThis as RuntimeHolder;
+
+async function start(source: Record<string, string | undefined>): Promise<Runtime> {
+	const env = parseEnv(source);
+	const logger = createLogger(env.LOG_LEVEL);
+	const database = await openDatabase(
+		env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR }
+	);
+	try {
+		await database.migrate();
+		// The demo is seeded only into a new embedded database: a PostgreSQL database is
+		// someone's real one and is seeded only on purpose (npm run seed).
+		const seededAccounts =
+			database.kind === 'pglite' && (await isEmpty(database.db))
+				? await seedDemo(database.db)
+				: null;
+		return {
+			env,
+			logger,
+			database,
+			mailer: createMailer(env.SMTP_URL, database.db, logger),
+			seededAccounts
+		};
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+}
+
+/** Starts the runtime once per process; later calls get the same one. */
+export function startRuntime(
+	source: Record<string, string | undefined> = process.env
+): Promise<Runtime> {
+	const existing = holder[RUNTIME_KEY];
+	if (existing) return existing;
+	const starting = start(source);
+	holder[RUNTIME_KEY] = starting;
+	// A failed start may be retried (the operator fixes the cause and the request retries).
+	starting.catch(() => {
+		if (holder[RUNTIME_KEY] === starting) delete holder[RUNTIME_KEY];
+	});
+	return starting;
+}
+
+/** Stops the runtime: closes the database. */
+export async function stopRuntime(): Promise<void> {
+	const current = holder[RUNTIME_KEY];
+	if (!current) return;
+	delete holder[RUNTIME_KEY];
+	const runtime = await current.catch(() => null);
+	await runtime?.database.close();
+}

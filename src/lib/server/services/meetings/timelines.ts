@@ -1,0 +1,133 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import {
+	computeTimeline,
+	type Deadline,
+	type DeadlineCompletion,
+	type LaterMeeting
+} from '../../../shared/domain/timeline.ts';
+import type { Database } from '../../db/client.ts';
+import {
+	children,
+	deadlineCompletions,
+	meetings,
+	users,
+	type MeetingType
+} from '../../db/schema.ts';
+
+/**
+ * Statutory timelines from the database: each meeting's rules (shared/domain/timeline.ts)
+ * with the completions recorded for it and the child's later meetings, which meet the
+ * "next review" rules.
+ */
+
+export interface MeetingWithTimeline {
+	id: string;
+	childId: string;
+	type: MeetingType;
+	startsAt: Date;
+	status: string;
+	deadlines: Deadline[];
+}
+
+interface MeetingRow {
+	id: string;
+	childId: string;
+	type: MeetingType;
+	transfer: string | null;
+	startsAt: Date;
+	status: string;
+	dateOfBirth: string;
+}
+
+async function completionsFor(
+	db: Database,
+	meetingIds: string[]
+): Promise<Map<string, DeadlineCompletion[]>> {
+	const byMeeting = new Map<string, DeadlineCompletion[]>();
+	if (meetingIds.length === 0) return byMeeting;
+	const rows = await db
+		.select({
+			meetingId: deadlineCompletions.meetingId,
+			ruleKey: deadlineCompletions.ruleKey,
+			completedAt: deadlineCompletions.completedAt,
+			completedByName: users.name
+		})
+		.from(deadlineCompletions)
+		.leftJoin(users, eq(users.id, deadlineCompletions.completedBy))
+		.where(inArray(deadlineCompletions.meetingId, meetingIds));
+	for (const { meetingId, ...completion } of rows) {
+		const list = byMeeting.get(meetingId) ?? [];
+		list.push(completion);
+		byMeeting.set(meetingId, list);
+	}
+	return byMeeting;
+}
+
+function timelinesOf(
+	rows: MeetingRow[],
+	completions: Map<string, DeadlineCompletion[]>,
+	now: Date,
+	dueSoonDays?: number
+): MeetingWithTimeline[] {
+	return rows.map((row) => {
+		const laterMeetings: LaterMeeting[] = rows
+			.filter((other) => other.childId === row.childId && other.startsAt > row.startsAt)
+			.map(({ id, type, startsAt }) => ({ id, type, startsAt }));
+		return {
+			id: row.id,
+			childId: row.childId,
+			type: row.type,
+			startsAt: row.startsAt,
+			status: row.status,
+			deadlines: computeTimeline({
+				type: row.type,
+				startsAt: row.startsAt,
+				transfer: row.transfer,
+				childDateOfBirth: row.dateOfBirth,
+				completions: completions.get(row.id) ?? [],
+				laterMeetings,
+				now,
+				dueSoonDays
+			})
+		};
+	});
+}
+
+/** Every meeting (not deleted) of these children, each with its timeline. */
+export async function timelinesForChildren(
+	db: Database,
+	childIds: string[],
+	now = new Date(),
+	dueSoonDays?: number
+): Promise<MeetingWithTimeline[]> {
+	if (childIds.length === 0) return [];
+	const rows = await db
+		.select({
+			id: meetings.id,
+			childId: meetings.childId,
+			type: meetings.type,
+			transfer: meetings.transfer,
+			startsAt: meetings.startsAt,
+			status: meetings.status,
+			dateOfBirth: children.dateOfBirth
+		})
+		.from(meetings)
+		.innerJoin(children, eq(children.id, meetings.childId))
+		.where(and(inArray(meetings.childId, childIds), isNull(meetings.deletedAt)))
+		.orderBy(asc(meetings.startsAt));
+	const completions = await completionsFor(
+		db,
+		rows.map((row) => row.id)
+	);
+	return timelinesOf(rows, completions, now, dueSoonDays);
+}
+
+/** One meeting's timeline. */
+export async function meetingTimeline(
+	db: Database,
+	meeting: { id: string; childId: string },
+	now = new Date()
+): Promise<Deadline[]> {
+	const all = await timelinesForChildren(db, [meeting.childId], now);
+	return all.find((candidate) => candidate.id === meeting.id)?.deadlines ?? [];
+}

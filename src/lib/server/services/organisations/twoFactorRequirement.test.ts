@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../policy.ts';
+import {
+	auditEvents,
+	memberships,
+	organisations,
+	users,
+	type MemberRole
+} from '../../db/schema.ts';
+import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import { administeredOrganisations, setTwoFactorRequirement } from './twoFactorRequirement.ts';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+});
+afterAll(async () => {
+	await database.close();
+});
+
+async function organisation(name: string): Promise<string> {
+	const [row] = await database.db
+		.insert(organisations)
+		.values({ name, kind: 'school' })
+		.returning({ id: organisations.id });
+	if (!row) throw new Error('organisation not created');
+	return row.id;
+}
+
+async function member(organisationId: string, role: MemberRole, enrolled = false) {
+	const [user] = await database.db
+		.insert(users)
+		.values({
+			email: `${randomUUID()}@example.test`,
+			name: 'Member',
+			totpKey: enrolled ? new Uint8Array(20).fill(5) : null
+		})
+		.returning({ id: users.id });
+	if (!user) throw new Error('user not created');
+	await database.db.insert(memberships).values({ organisationId, userId: user.id, role });
+	return user.id;
+}
+
+describe('organisation two-factor requirement', () => {
+	it('lists only the organisations the actor administers, with enrolment counts', async () => {
+		const school = await organisation('Oakfield Primary School');
+		const nursery = await organisation('Little Acorns Nursery');
+		const admin = await member(school, 'admin', true);
+		await database.db
+			.insert(memberships)
+			.values({ organisationId: nursery, userId: admin, role: 'professional' });
+		await member(school, 'professional');
+		await member(school, 'coordinator', true);
+		const listed = await administeredOrganisations(
+			database.db,
+			await loadActor(database.db, admin)
+		);
+		expect(listed).toEqual([
+			{
+				id: school,
+				name: 'Oakfield Primary School',
+				requireTwoFactor: false,
+				members: 3,
+				membersWithTwoFactor: 2
+			}
+		]);
+	});
+
+	it('is empty for someone who administers nothing', async () => {
+		const school = await organisation('Hillside School');
+		const teacher = await member(school, 'professional');
+		expect(
+			await administeredOrganisations(database.db, await loadActor(database.db, teacher))
+		).toEqual([]);
+	});
+
+	it('records who changed the setting', async () => {
+		const school = await organisation('Riverside School');
+		const admin = await member(school, 'admin', true);
+		expect(
+			await setTwoFactorRequirement(database.db, {
+				actorId: admin,
+				organisationId: school,
+				required: true
+			})
+		).toEqual({ ok: true });
+		const [row] = await database.db
+			.select({ requireTwoFactor: organisations.requireTwoFactor })
+			.from(organisations)
+			.where(eq(organisations.id, school));
+		expect(row?.requireTwoFactor).toBe(true);
+		const events = await database.db
+			.select({ actorId: auditEvents.actorId, action: auditEvents.action })
+			.from(auditEvents)
+			.where(eq(auditEvents.subjectId, school));
+		expect(events).toEqual([{ actorId: admin, action: 'organisation.twoFactorRequired' }]);
+	});
+
+	it('refuses to require two-factor until the admin uses it', async () => {
+		const school = await organisation('Brookside School');
+		const admin = await member(school, 'admin', false);
+		expect(
+			await setTwoFactorRequirement(database.db, {
+				actorId: admin,
+				organisationId: school,
+				required: true
+			})
+		).toEqual({ ok: false, reason: 'admin-not-enrolled' });
+		const [row] = await database.db
+			.select({ requireTwoFactor: organisations.requireTwoFactor })
+			.from(organisations)
+			.where(eq(organisations.id, school));
+		expect(row?.requireTwoFactor).toBe(false);
+		expect(
+			await setTwoFactorRequirement(database.db, {
+				actorId: admin,
+				organisationId: school,
+				required: false
+			})
+		).toEqual({ ok: true });
+	});
+});

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/password.ts';
+import { users } from '../db/schema.ts';
+import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { signInWithPassword, tooManySignInAttemptsMessage } from './signIn.ts';
+
+const PASSWORD = 'a long and sensible passphrase';
+const MINUTE = 60_000;
+let database: TestDatabase;
+let passwordHash: string;
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	passwordHash = await hashPassword(PASSWORD);
+});
+afterAll(async () => {
+	await database.close();
+});
+
+async function createUser(options: { totpKey?: Uint8Array } = {}) {
+	const email = `${randomUUID()}@example.test`;
+	const [user] = await database.db
+		.insert(users)
+		.values({ email, name: 'Sam Test', passwordHash, ...options })
+		.returning({ id: users.id });
+	if (!user) throw new Error('user not created');
+	return { id: user.id, email };
+}
+
+function clock(start = Date.parse('2026-11-02T09:00:00Z')) {
+	let now = start;
+	return {
+		now: () => new Date(now),
+		advance: (ms: number) => {
+			now += ms;
+		}
+	};
+}
+
+/** A fresh address per test, so the per-address limit of one test never affects another. */
+const freshIp = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
+
+describe('signInWithPassword', () => {
+	it('signs in with the right password and reports two-factor enrolment', async () => {
+		const plain = await createUser();
+		const enrolled = await createUser({ totpKey: new Uint8Array(20).fill(1) });
+		const ip = freshIp();
+		expect(
+			await signInWithPassword(database.db, { email: plain.email, password: PASSWORD, ip })
+		).toEqual({ kind: 'signed-in', user: { id: plain.id, twoFactorEnabled: false } });
+		expect(
+			await signInWithPassword(database.db, {
+				email: enrolled.email.toUpperCase(),
+				password: PASSWORD,
+				ip
+			})
+		).toEqual({ kind: 'signed-in', user: { id: enrolled.id, twoFactorEnabled: true } });
+	});
+
+	it('locks the account on the fifth wrong password and then does not check passwords', async () => {
+		const { email } = await createUser();
+		const ip = freshIp();
+		const time = clock();
+		for (let attempt = 1; attempt <= 4; attempt += 1) {
+			const outcome = await signInWithPassword(
+				database.db,
+				{ email, password: 'wrong password', ip },
+				time.now()
+			);
+			expect(outcome).toEqual({ kind: 'wrong-credentials' });
+			time.advance(MINUTE);
+		}
+		expect(
+			await signInWithPassword(database.db, { email, password: 'still wrong', ip }, time.now())
+		).toEqual({ kind: 'limited', retryAfterMinutes: 11 });
+		time.advance(MINUTE);
+		// Even the right password is refused while the account is limited.
+		expect(
+			await signInWithPassword(database.db, { email, password: PASSWORD, ip }, time.now())
+		).toEqual({ kind: 'limited', retryAfterMinutes: 10 });
+		time.advance(10 * MINUTE);
+		expect(
+			await signInWithPassword(database.db, { email, password: PASSWORD, ip }, time.now())
+		).toMatchObject({ kind: 'signed-in' });
+	});
+
+	it('limits an unknown email exactly as it limits a real one', async () => {
+		const email = `nobody-${randomUUID()}@example.test`;
+		const ip = freshIp();
+		const time = clock();
+		const outcomes = [];
+		for (let attempt = 1; attempt <= 6; attempt += 1) {
+			outcomes.push(
+				await signInWithPassword(database.db, { email, password: 'guess', ip }, time.now())
+			);
+		}
+		expect(outcomes.map((outcome) => outcome.kind)).toEqual([
+			'wrong-credentials',
+			'wrong-credentials',
+			'wrong-credentials',
+			'wrong-credentials',
+			'limited',
+			'limited'
+		]);
+	});
+
+	it('counts the email case-insensitively', async () => {
+		const { email } = await createUser();
+		const ip = freshIp();
+		for (const variant of [email, email.toUpperCase(), ` ${email} `, email, email]) {
+			await signInWithPassword(database.db, { email: variant, password: 'wrong', ip });
+		}
+		expect(await signInWithPassword(database.db, { email, password: PASSWORD, ip })).toMatchObject({
+			kind: 'limited'
+		});
+	});
+
+	it("clears the account's failures after a successful sign-in", async () => {
+		const { email } = await createUser();
+		const ip = freshIp();
+		for (let attempt = 1; attempt <= 4; attempt += 1) {
+			await signInWithPassword(database.db, { email, password: 'wrong', ip });
+		}
+		await signInWithPassword(database.db, { email, password: PASSWORD, ip });
+		for (let attempt = 1; attempt <= 4; attempt += 1) {
+			expect(await signInWithPassword(database.db, { email, password: 'wrong', ip })).toEqual({
+				kind: 'wrong-credentials'
+			});
+		}
+	});
+
+	it('limits one address trying many accounts, but not other addresses', async () => {
+		const ip = freshIp();
+		const { email } = await createUser();
+		for (let attempt = 1; attempt <= 20; attempt += 1) {
+			await signInWithPassword(database.db, {
+				email: `guess-${attempt}@example.test`,
+				password: 'guess',
+				ip
+			});
+		}
+		expect(await signInWithPassword(database.db, { email, password: PASSWORD, ip })).toMatchObject({
+			kind: 'limited'
+		});
+		expect(
+			await signInWithPassword(database.db, { email, password: PASSWORD, ip: freshIp() })
+		).toMatchObject({ kind: 'signed-in' });
+	});
+});
+
+describe('tooManySignInAttemptsMessage', () => {
+	it('reads naturally for one and for several minutes', () => {
+		expect(tooManySignInAttemptsMessage(1)).toBe(
+			'Too many attempts to sign in. Try again in 1 minute.'
+		);
+		expect(tooManySignInAttemptsMessage(15)).toBe(
+			'Too many attempts to sign in. Try again in 15 minutes.'
+		);
+	});
+});

@@ -1,0 +1,96 @@
+/**
+ * Reasons the collaboration server gives when it refuses or ends a connection, or makes it
+ * read-only. Shared by server and browser so that the UI can turn each into a sentence.
+ */
+export const COLLAB_DENIAL = {
+	unauthenticated: 'unauthenticated',
+	forbidden: 'forbidden',
+	/** The restricted companion document: only named professionals may open it. */
+	restrictedForbidden: 'restricted-forbidden',
+	unknownDocument: 'unknown-document',
+	/** The client was built for another version of the document: reload to get the new code. */
+	schemaMismatch: 'schema-mismatch',
+	documentTooLarge: 'document-too-large'
+} as const;
+
+export type CollabDenial = (typeof COLLAB_DENIAL)[keyof typeof COLLAB_DENIAL];
+
+export const COLLAB_DENIAL_MESSAGES: Record<CollabDenial, string> = {
+	unauthenticated: 'You have been signed out. Please sign in again to keep working.',
+	forbidden: 'You do not have access to this meeting.',
+	'restricted-forbidden': 'Restricted notes are only open to the professionals named for them.',
+	'unknown-document': 'This meeting could not be found.',
+	'schema-mismatch': 'Coplan has been updated. Please reload the page to keep working.',
+	'document-too-large':
+		'This meeting has grown too large to save more changes. Please contact your administrator.'
+};
+
+export function describeDenial(reason: string): string {
+	return (
+		COLLAB_DENIAL_MESSAGES[reason as CollabDenial] ??
+		'The connection to the meeting was refused. Please reload the page.'
+	);
+}
+
+/** Websocket close codes the server uses (1009 is the standard "message too big"). */
+export const COLLAB_CLOSE_CODES = {
+	messageTooLarge: 1009,
+	documentTooLarge: 4413
+} as const;
+
+export const COLLAB_CLOSE_MESSAGES: Record<number, string> = {
+	[COLLAB_CLOSE_CODES.messageTooLarge]:
+		'That change was too large to send (over 2 MB). Try pasting less at once.',
+	[COLLAB_CLOSE_CODES.documentTooLarge]: COLLAB_DENIAL_MESSAGES['document-too-large']
+};
+
+/** Largest websocket message the server accepts. */
+export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+/** Largest a live document may grow. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** Why a connection is read-only. */
+export const READ_ONLY_REASONS = {
+	meetingClosed: 'meeting-closed',
+	viewOnly: 'view-only'
+} as const;
+export type ReadOnlyReason = (typeof READ_ONLY_REASONS)[keyof typeof READ_ONLY_REASONS];
+
+export const READ_ONLY_MESSAGES: Record<ReadOnlyReason, string> = {
+	'meeting-closed': 'The chair has closed this meeting. You can view it but not edit it.',
+	'view-only': 'You can view but not edit.'
+};
+
+/**
+ * The server tells each connection whether it may edit, and why not, in a stateless
+ * message (HocuspocusProvider's `stateless` event) right after it connects and whenever
+ * that changes (the meeting is closed or reopened). The provider's `authorizedScope`
+ * ('readonly' | 'read-write') changes at the same moment.
+ */
+export interface AccessNotice {
+	type: 'access';
+	readOnly: boolean;
+	reason: ReadOnlyReason | null;
+}
+
+export function encodeAccessNotice(notice: Omit<AccessNotice, 'type'>): string {
+	return JSON.stringify({ type: 'access', ...notice } satisfies AccessNotice);
+}
+
+export function parseAccessNotice(payload: string): AccessNotice | null {
+	try {
+		const value: unknown = JSON.parse(payload);
+		if (typeof value !== 'object' || value === null) return null;
+		const { type, readOnly, reason } = value as Record<string, unknown>;
+		if (type !== 'access' || typeof readOnly !== 'boolean') return null;
+		const known = Object.values(READ_ONLY_REASONS) as string[];
+		return {
+			type,
+			readOnly,
+			reason:
+				typeof reason === 'string' && known.includes(reason) ? (reason as ReadOnlyReason) : null
+		};
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,50 @@
+/**
+ * Team roles from DOMAIN.md. Family roles are never organisation members and never see
+ * restricted content; the roles in RESTRICTED_READER_ROLES may, when in the team.
+ */
+export const TEAM_ROLES = [
+	'parent_carer',
+	'child',
+	'senco',
+	'chair',
+	'class_teacher',
+	'teaching_assistant',
+	'nursery_key_person',
+	'salt',
+	'ot',
+	'physio',
+	'ep',
+	'health_visitor',
+	'social_worker',
+	'la_caseworker',
+	'other'
+] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+export const FAMILY_ROLES: readonly TeamRole[] = ['parent_carer', 'child'];
+
+/** Professionals who may read restricted sections (social care, safeguarding, medical detail). */
+export const RESTRICTED_READER_ROLES: readonly TeamRole[] = [
+	'senco',
+	'chair',
+	'social_worker',
+	'la_caseworker',
+	'health_visitor',
+	'ep'
+];
+
+/** Team roles that may invite others to the child's team and organise its meetings. */
+export const TEAM_COORDINATING_ROLES: readonly TeamRole[] = [
+	'senco',
+	'chair',
+	'la_caseworker',
+	'nursery_key_person'
+];
+
+export function isTeamRole(value: string): value is TeamRole {
+	return (TEAM_ROLES as readonly string[]).includes(value);
+}
+
+export function isFamilyRole(role: string): boolean {
+	return (FAMILY_ROLES as readonly string[]).includes(role);
+}

@@ -1,0 +1,40 @@
+import { can } from '$lib/server/policy.ts';
+import { listAdvice } from '$lib/server/services/advice/listAdvice.ts';
+import { requireChild } from '$lib/server/services/children/requireChild.ts';
+import { listTeam } from '$lib/server/services/children/team.ts';
+import { whoCanSee } from '$lib/server/services/children/whoCanSee.ts';
+import { listMeetingsForChild } from '$lib/server/services/meetings/listMeetingsForChild.ts';
+import { describeAge } from '$lib/shared/domain/childAge.ts';
+import { ukDateOf } from '$lib/shared/domain/ukCalendar.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor, child, resource } = await requireChild(event, 'child.view');
+	const db = event.locals.db;
+	const [team, access, meetings, advice] = await Promise.all([
+		listTeam(db, child.id),
+		whoCanSee(db, child),
+		listMeetingsForChild(db, child.id),
+		listAdvice(db, child.id)
+	]);
+	return {
+		child,
+		age: describeAge(child.dateOfBirth, ukDateOf(new Date())),
+		team,
+		access,
+		meetings,
+		advice: {
+			count: advice.length,
+			needingAttention: advice.filter((item) => item.stale || item.reviewDue).length
+		},
+		created: event.url.searchParams.has('created'),
+		permissions: {
+			edit: can(actor, 'child.edit', resource),
+			delete: can(actor, 'child.delete', resource),
+			invite: can(actor, 'child.invite', resource),
+			manageTeam: can(actor, 'child.manageTeam', resource),
+			createMeeting: can(actor, 'child.createMeeting', resource)
+		},
+		me: actor.id
+	};
+};

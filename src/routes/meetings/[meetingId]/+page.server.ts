@@ -1,0 +1,135 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { validateForm } from '$lib/server/forms.ts';
+import { can } from '$lib/server/policy.ts';
+import {
+	markDeadlineDone,
+	reopenDeadline
+} from '$lib/server/services/meetings/deadlineCompletion.ts';
+import { requireMeeting } from '$lib/server/services/meetings/requireMeeting.ts';
+import {
+	ContributionForm,
+	RESPONSE_REFUSALS,
+	ResponseForm,
+	listContributions,
+	listInvitees,
+	respondToMeeting,
+	saveContribution
+} from '$lib/server/services/meetings/responses.ts';
+import { meetingTimeline } from '$lib/server/services/meetings/timelines.ts';
+import { knownAs } from '$lib/shared/domain/childNames.ts';
+import { describeStatus, DEFAULT_DUE_SOON_DAYS } from '$lib/shared/domain/timeline.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { actor, meeting, resource } = await requireMeeting(event, 'meeting.view');
+	const { db } = event.locals;
+	const now = new Date();
+	const [invitees, contributions, deadlines] = await Promise.all([
+		listInvitees(db, meeting.id),
+		listContributions(db, meeting.id),
+		meetingTimeline(db, meeting, now)
+	]);
+	const me = invitees.find((invitee) => invitee.userId === actor.id) ?? null;
+	const { searchParams } = event.url;
+	return {
+		meeting: {
+			id: meeting.id,
+			childId: meeting.childId,
+			type: meeting.type,
+			transfer: meeting.transfer,
+			startsAt: meeting.startsAt,
+			durationMinutes: meeting.durationMinutes,
+			location: meeting.location,
+			onlineLink: meeting.onlineLink,
+			chairName: meeting.chairName,
+			agenda: meeting.agenda,
+			status: meeting.status
+		},
+		childName: knownAs(meeting.child),
+		invitees: invitees.map(({ contribution: _text, contributionAt: _at, ...invitee }) => invitee),
+		contributions,
+		deadlines: deadlines.map((deadline) => ({
+			key: deadline.rule.key,
+			title: deadline.rule.title,
+			description: deadline.rule.description,
+			condition: deadline.rule.condition ?? null,
+			source: deadline.rule.source,
+			force: deadline.rule.force,
+			dueDate: deadline.dueDate,
+			earliestDate: deadline.earliestDate,
+			weekendNote: deadline.weekendNote,
+			status: deadline.status,
+			statusText: describeStatus(deadline, now),
+			markedDone: deadline.completion !== null,
+			metByLaterMeeting: deadline.metBy !== null
+		})),
+		dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+		myReply: me ? { rsvp: me.rsvp } : null,
+		myContribution: contributions.find((c) => c.userId === actor.id)?.text ?? '',
+		permissions: {
+			respond:
+				me !== null && meeting.status !== 'closed' && can(actor, 'meeting.respond', resource),
+			trackDeadlines: can(actor, 'meeting.trackDeadlines', resource),
+			delete: can(actor, 'meeting.delete', resource)
+		},
+		notices: {
+			scheduled: searchParams.has('scheduled') ? Number(searchParams.get('scheduled')) || 0 : null,
+			notEmailed: Number(searchParams.get('notEmailed')) || 0,
+			replied: searchParams.has('replied'),
+			contributed: searchParams.has('contributed')
+		}
+	};
+};
+
+async function changeDeadline(event: RequestEvent, change: typeof markDeadlineDone) {
+	const { actor, meeting } = await requireMeeting(event, 'meeting.trackDeadlines');
+	const ruleKey = (await event.request.formData()).get('ruleKey');
+	const result = await change(event.locals.db, meeting, String(ruleKey ?? ''), actor.id);
+	if (!result.ok) error(400, 'That deadline does not belong to this meeting.');
+	redirect(303, `/meetings/${meeting.id}#deadline-${String(ruleKey)}`);
+}
+
+export const actions: Actions = {
+	respond: async (event) => {
+		const { actor, meeting } = await requireMeeting(event, 'meeting.respond');
+		const form = validateForm(ResponseForm, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'respond', errors: form.errors, values: form.values });
+		const result = await respondToMeeting(
+			event.locals.db,
+			meeting.id,
+			actor.id,
+			form.data.response
+		);
+		if (!result.ok) {
+			return fail(400, {
+				action: 'respond',
+				errors: { response: RESPONSE_REFUSALS[result.reason] },
+				values: { response: form.data.response } as Record<string, string>
+			});
+		}
+		redirect(303, `/meetings/${meeting.id}?replied#your-reply`);
+	},
+	contribute: async (event) => {
+		const { actor, meeting } = await requireMeeting(event, 'meeting.respond');
+		const form = validateForm(ContributionForm, await event.request.formData());
+		if (!form.ok) {
+			return fail(400, { action: 'contribute', errors: form.errors, values: form.values });
+		}
+		const result = await saveContribution(
+			event.locals.db,
+			meeting.id,
+			actor.id,
+			form.data.contribution
+		);
+		if (!result.ok) {
+			return fail(400, {
+				action: 'contribute',
+				errors: { contribution: RESPONSE_REFUSALS[result.reason] },
+				values: { contribution: form.data.contribution } as Record<string, string>
+			});
+		}
+		redirect(303, `/meetings/${meeting.id}?contributed#contributions`);
+	},
+	completeDeadline: (event) => changeDeadline(event, markDeadlineDone),
+	reopenDeadline: (event) => changeDeadline(event, reopenDeadline)
+};

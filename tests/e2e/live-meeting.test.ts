@@ -1,0 +1,350 @@
+import {
+	expect,
+	test,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './support.ts';
+
+/**
+ * The live meeting in Chromium: the SENCo (who chairs), Aaron's parent and the speech and
+ * language therapist each in their own browser context, editing one meeting at once.
+ */
+
+const READ_ONLY = 'You can view but not edit';
+const SAVED = 'All changes saved';
+
+interface Person {
+	context: BrowserContext;
+	page: Page;
+}
+
+async function openAs(browser: Browser, account: string): Promise<Person> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, account);
+	return { context, page };
+}
+
+/** Aaron's record, found the way a person would: from the list of children. */
+async function openAaron(page: Page): Promise<string> {
+	await page.goto('/children');
+	await page.getByRole('link', { name: 'Aaron Thompson' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Aaron/ })).toBeVisible();
+	return new URL(page.url()).pathname;
+}
+
+/** Aaron's upcoming annual review (from the demo data), found through his record. */
+async function aaronsUpcomingMeeting(page: Page): Promise<string> {
+	await openAaron(page);
+	const upcoming = page
+		.getByRole('heading', { name: 'Upcoming' })
+		.locator('xpath=following-sibling::ul[1]')
+		.getByRole('link', { name: /^Annual review/ })
+		.first();
+	const href = await upcoming.getAttribute('href');
+	const id = /\/meetings\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
+	if (!id) throw new Error(`No upcoming meeting link on Aaron's page (found ${href})`);
+	return id;
+}
+
+/**
+ * A new review of Aaron's plan, scheduled through the form, for journeys that close the
+ * meeting: the demo meeting stays open for everyone else.
+ */
+async function scheduleReviewForAaron(page: Page): Promise<string> {
+	const childPath = await openAaron(page);
+	await page.goto(`${childPath}/meetings/new?type=ehcp_interim_review`);
+	const inAMonth = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+	const date = page.getByRole('group', { name: 'Date of the meeting' });
+	await date.getByLabel('Day').fill(String(inAMonth.getUTCDate()));
+	await date.getByLabel('Month').fill(String(inAMonth.getUTCMonth() + 1));
+	await date.getByLabel('Year').fill(String(inAMonth.getUTCFullYear()));
+	await page.getByLabel('Start time (UK time)').fill('10:00');
+	await page.getByLabel('Place').fill('Oakfield Primary School, meeting room 2');
+	await page.getByRole('button', { name: 'Schedule the meeting and send invitations' }).click();
+	await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}/);
+	const id = /\/meetings\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+	if (!id) throw new Error('the meeting was not scheduled');
+	return id;
+}
+
+async function openLive(page: Page, meetingId: string): Promise<void> {
+	await page.goto(`/meetings/${meetingId}/live`);
+	await expect(syncStatus(page)).toContainText(SAVED);
+}
+
+const syncStatus = (page: Page) => page.getByTestId('sync-status');
+const editor = (page: Page, label: string | RegExp) => page.getByRole('textbox', { name: label });
+
+/** Types at the end of a rich-text field, as a person would. */
+async function typeInto(field: Locator, text: string): Promise<void> {
+	await field.click();
+	await field.press('End');
+	await field.press('Control+End');
+	await field.pressSequentially(text);
+}
+
+test.describe('the live meeting', () => {
+	test.describe.configure({ timeout: 90_000 });
+
+	test('three people write together, see each other, assign an action and end read-only when the chair closes', async ({
+		browser
+	}) => {
+		const senco = await openAs(browser, 'senco');
+		const parent = await openAs(browser, 'aaron.parent');
+		const salt = await openAs(browser, 'salt');
+		try {
+			const meetingId = await scheduleReviewForAaron(senco.page);
+			for (const person of [senco, parent, salt]) await openLive(person.page, meetingId);
+
+			// Presence: everyone sees everyone, with name and role.
+			for (const { page } of [senco, parent, salt]) {
+				const here = page.getByRole('region', { name: /Here now/ });
+				await expect(here.getByRole('heading')).toHaveText('Here now (3)');
+				await expect(here).toContainText('Priya Shah');
+				await expect(here).toContainText('Sarah Thompson');
+				await expect(here).toContainText('Sam Okafor');
+				await expect(here).toContainText('Speech and language therapist (SaLT)');
+			}
+
+			// All three write in the same field; each sees the others' words.
+			const family = /What the family says, in their own words/;
+			await typeInto(editor(parent.page, family), 'Aaron signs “more” at home. ');
+			await expect(senco.page.getByRole('region', { name: /Here now/ })).toContainText(
+				'Sarah Thompson (Parent or carer) is editing the family’s views'
+			);
+			await typeInto(editor(salt.page, family), 'He copies signs quickly. ');
+			await typeInto(editor(senco.page, family), 'School will learn his signs.');
+			for (const { page } of [senco, parent, salt]) {
+				const field = editor(page, family);
+				await expect(field).toContainText('Aaron signs “more” at home.');
+				await expect(field).toContainText('He copies signs quickly.');
+				await expect(field).toContainText('School will learn his signs.');
+			}
+
+			// The SENCo adds an action and gives it to the SaLT, with a due date. (Open actions
+			// of an earlier run's meeting are carried into this one: the words are unique.)
+			const run = Date.now();
+			const signs = `Teach the class five of Aaron’s home signs (${run})`;
+			const hearing = `Check the hearing test results (${run})`;
+			await senco.page.getByRole('button', { name: 'Add an action' }).click();
+			const actionText = senco.page
+				.getByRole('textbox', { name: /Action \d+: what will be done/ })
+				.last();
+			await expect(actionText).toBeFocused();
+			await actionText.pressSequentially(signs);
+			const action = senco.page.getByRole('article').filter({ hasText: signs });
+			await action
+				.getByLabel('Owner')
+				.selectOption({ label: 'Sam Okafor (Speech and language therapist (SaLT))' });
+			await action.getByLabel('Due date').fill('2027-02-15');
+			await expect(action).toContainText('Agency: Northshire Community Health');
+
+			const saltsView = salt.page.getByRole('article').filter({ hasText: signs });
+			await expect(saltsView.getByLabel('Owner').locator('option:checked')).toHaveText(
+				/Sam Okafor/
+			);
+			await expect(saltsView.getByLabel('Due date')).toHaveValue('2027-02-15');
+			await expect(saltsView).toContainText('Agency: Northshire Community Health');
+			await expect(salt.page.getByRole('log')).toContainText('Priya Shah (SENCo) added an action');
+
+			// An action nobody owns yet: the close dialog lists it and asks the chair to confirm.
+			await senco.page.getByRole('button', { name: 'Add an action' }).click();
+			await senco.page.keyboard.type(hearing);
+			await senco.page.getByRole('button', { name: 'Close the meeting' }).click();
+			const dialog = senco.page.getByRole('dialog', { name: 'Close the meeting' });
+			await expect(dialog).toBeVisible();
+			await expect(dialog.getByRole('listitem').filter({ hasText: hearing })).toContainText(
+				'no owner, no due date'
+			);
+			await expect(dialog.getByRole('listitem').filter({ hasText: signs })).toHaveCount(0);
+			// Closing without confirming is refused by the server, which counts from the live document.
+			const confirm = dialog.getByLabel(/Close anyway/);
+			await dialog.getByRole('button', { name: 'Close meeting' }).click();
+			await expect(dialog.getByRole('alert')).toContainText(/no owner or no due date/);
+			await expect(syncStatus(parent.page)).toContainText(SAVED);
+			await confirm.check();
+			await dialog.getByRole('button', { name: 'Close meeting' }).click();
+			await expect(dialog).toBeHidden();
+			for (const { page } of [senco, parent, salt]) {
+				await expect(syncStatus(page)).toContainText(READ_ONLY);
+				await expect(editor(page, family)).toHaveAttribute('contenteditable', 'false');
+				await expect(editor(page, family)).toHaveAttribute('aria-readonly', 'true');
+			}
+			await expect(salt.page.getByRole('button', { name: 'Add an action' })).toHaveCount(0);
+
+			// Reopening needs a reason; then the others may write again.
+			const reopen = senco.page.getByRole('button', { name: 'Reopen meeting' });
+			await reopen.click();
+			await expect(senco.page.getByRole('alert')).toContainText(
+				'Enter why you are reopening the meeting'
+			);
+			await senco.page.getByLabel('Why are you reopening it?').fill('We forgot the transport plan');
+			await reopen.click();
+			await expect(syncStatus(parent.page)).toContainText(SAVED);
+			await expect(editor(parent.page, family)).toHaveAttribute('contenteditable', 'true');
+		} finally {
+			for (const person of [senco, parent, salt]) await person.context.close();
+		}
+	});
+
+	test('someone who goes offline keeps writing, and their words reach the others on reconnecting', async ({
+		browser
+	}) => {
+		const senco = await openAs(browser, 'senco');
+		const salt = await openAs(browser, 'salt');
+		try {
+			const meetingId = await aaronsUpcomingMeeting(senco.page);
+			await openLive(senco.page, meetingId);
+			await openLive(salt.page, meetingId);
+			const working = /What’s working well/;
+			// Unique words: the demo meeting keeps what earlier runs wrote.
+			const timetables = `Short visual timetables help (${Date.now()}).`;
+
+			await salt.context.setOffline(true);
+			await expect(syncStatus(salt.page)).toContainText('Offline');
+			await typeInto(editor(salt.page, working), timetables);
+			await expect(syncStatus(salt.page)).toContainText(
+				/Offline — \d+ changes? will be sent when you reconnect/
+			);
+			await expect(editor(senco.page, working)).not.toContainText(timetables);
+
+			await salt.context.setOffline(false);
+			await expect(editor(senco.page, working)).toContainText(timetables);
+			await expect(syncStatus(salt.page)).toContainText(SAVED);
+		} finally {
+			await senco.context.close();
+			await salt.context.close();
+		}
+	});
+
+	test('edits typed offline are kept on the device and sent after the page is opened again', async ({
+		browser
+	}) => {
+		const senco = await openAs(browser, 'senco');
+		const salt = await openAs(browser, 'salt');
+		try {
+			const meetingId = await aaronsUpcomingMeeting(senco.page);
+			await openLive(senco.page, meetingId);
+			await openLive(salt.page, meetingId);
+			const worries = /What we are worried about/;
+			const noise = `Noise in the hall at lunchtime (${Date.now()}).`;
+
+			await salt.context.setOffline(true);
+			await expect(syncStatus(salt.page)).toContainText('Offline');
+			await typeInto(editor(salt.page, worries), noise);
+			await expect(syncStatus(salt.page)).toContainText(/will be sent when you reconnect/);
+			// The page's own signal that every edit is written to the device's offline copy.
+			await expect(syncStatus(salt.page)).toHaveAttribute('data-device-writes-pending', '0');
+			await salt.page.close();
+
+			await salt.context.setOffline(false);
+			const again = await salt.context.newPage();
+			await openLive(again, meetingId);
+			await expect(editor(senco.page, worries)).toContainText(noise);
+		} finally {
+			await senco.context.close();
+			await salt.context.close();
+		}
+	});
+
+	test('the chair moves through the agenda and locks a section by keyboard; everyone follows', async ({
+		browser
+	}) => {
+		const senco = await openAs(browser, 'senco');
+		const parent = await openAs(browser, 'aaron.parent');
+		try {
+			const meetingId = await aaronsUpcomingMeeting(senco.page);
+			await openLive(senco.page, meetingId);
+			await openLive(parent.page, meetingId);
+			// A parent does not chair: no chair's controls at all.
+			await expect(parent.page.getByRole('region', { name: 'Chair’s controls' })).toHaveCount(0);
+
+			const chair = senco.page.getByRole('region', { name: 'Chair’s controls' });
+			const start = chair.getByRole('button', { name: /Start the agenda|Next agenda item/ });
+			await start.focus();
+			await senco.page.keyboard.press('Enter');
+			const now = parent.page.getByRole('heading', { name: 'Now discussing' }).locator('..');
+			await expect(now).toContainText(/Item \d+ of \d+:/);
+			await expect(parent.page.locator('li[aria-current="step"]')).toHaveCount(1);
+
+			const actions = (page: Page) => page.getByRole('region', { name: 'Actions', exact: true });
+			const lock = actions(senco.page).getByRole('button', { name: 'Lock Actions' });
+			await lock.focus();
+			await senco.page.keyboard.press('Enter');
+			await expect(actions(parent.page)).toContainText('Locked by the chair.');
+			await expect(actions(parent.page).getByRole('button', { name: 'Add an action' })).toHaveCount(
+				0
+			);
+			await expect(parent.page.getByRole('log')).toContainText('locked Actions');
+			// The chair may still write in a locked section.
+			await expect(
+				actions(senco.page).getByRole('button', { name: 'Add an action' })
+			).toBeVisible();
+
+			const unlock = actions(senco.page).getByRole('button', { name: 'Unlock Actions' });
+			await unlock.focus();
+			await senco.page.keyboard.press('Enter');
+			await expect(
+				actions(parent.page).getByRole('button', { name: 'Add an action' })
+			).toBeVisible();
+
+			// Leaving the page takes the parent out of everyone's presence at once.
+			await parent.page.goto('/home');
+			const here = senco.page.getByRole('region', { name: /Here now/ });
+			await expect(here.getByRole('heading')).toHaveText('Here now (1)');
+			await expect(senco.page.getByRole('log')).toContainText(
+				'Sarah Thompson (Parent or carer) left the meeting'
+			);
+		} finally {
+			await senco.context.close();
+			await parent.context.close();
+		}
+	});
+
+	test('someone who may only look sees it read-only; a malformed address is not found', async ({
+		browser
+	}) => {
+		const senco = await openAs(browser, 'senco');
+		// The headteacher administers the school but is not in Aaron's team.
+		const head = await openAs(browser, 'admin');
+		try {
+			const meetingId = await aaronsUpcomingMeeting(senco.page);
+			await head.page.goto(`/meetings/${meetingId}/live`);
+			await expect(syncStatus(head.page)).toContainText(READ_ONLY);
+			await expect(editor(head.page, /What the family says/)).toHaveAttribute(
+				'contenteditable',
+				'false'
+			);
+			const response = await head.page.goto('/meetings/not-a-meeting/live');
+			expect(response?.status()).toBe(404);
+		} finally {
+			await senco.context.close();
+			await head.context.close();
+		}
+	});
+
+	test('has no detectable WCAG 2.2 AA violations, for the chair and for a parent', async ({
+		browser
+	}) => {
+		const senco = await openAs(browser, 'senco');
+		const parent = await openAs(browser, 'aaron.parent');
+		try {
+			const meetingId = await aaronsUpcomingMeeting(senco.page);
+			await openLive(senco.page, meetingId);
+			await expect(senco.page.getByRole('region', { name: 'Restricted notes' })).toBeVisible();
+			await expectNoAxeViolations(senco.page);
+
+			await openLive(parent.page, meetingId);
+			// A parent's browser never asks for the restricted document.
+			await expect(parent.page.getByRole('region', { name: 'Restricted notes' })).toHaveCount(0);
+			await expectNoAxeViolations(parent.page);
+		} finally {
+			await senco.context.close();
+			await parent.context.close();
+		}
+	});
+});
