@@ -12,9 +12,13 @@ import type { CollabContext } from './context.ts';
  * for closed meetings applies to people's connections, not to follow-through the
  * services decide on.
  */
-export function directDocuments(hocuspocus: Hocuspocus<CollabContext>): LiveDocumentServer {
+export function directDocuments(
+	hocuspocus: Hocuspocus<CollabContext>,
+	flushUpdateLog: (name: string) => Promise<void>
+): LiveDocumentServer {
 	return {
 		loadedDocument: (name) => hocuspocus.documents.get(name) ?? null,
+		flushUpdateLog,
 		async change(name, editor, apply) {
 			const connection = await hocuspocus.openDirectConnection(name, { user: editor });
 			try {

@@ -27,6 +27,8 @@ export interface DocumentEditor {
 export interface LiveDocumentServer {
 	/** The document, if this server has it loaded. Read it; never change it directly. */
 	loadedDocument(name: string): Y.Doc | null;
+	/** Writes the edits received for the document that are still waiting in the batch. */
+	flushUpdateLog(name: string): Promise<void>;
 	/** Applies a change, attributed to the editor, and stores it before resolving. */
 	change(name: string, editor: DocumentEditor, apply: (doc: Y.Doc) => void): Promise<void>;
 }
@@ -59,6 +61,14 @@ export async function readCurrentDocument(db: Database, name: string): Promise<Y
 		if (loaded) return copyOf(loaded);
 	}
 	return loadStoredDoc(db, name);
+}
+
+/**
+ * Makes the update log hold every edit received so far for the document, for readers of
+ * the log (the history): the live server writes edits in batches of up to ~100 ms.
+ */
+export async function flushLiveUpdates(name: string): Promise<void> {
+	await Promise.all([...servers()].map((server) => server.flushUpdateLog(name)));
 }
 
 export type ChangeResult =

@@ -10,15 +10,31 @@ import {
 import { appendUpdates } from '../../collab/documentStore.ts';
 import { users } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import {
+	startCollabTestServer,
+	waitForSaved,
+	type CollabTestServer
+} from '../../../../../server/collab/testing/collabTestServer.ts';
+import { openMeeting } from '../../../../../server/collab/testing/liveMeeting.ts';
+import {
+	createChildWithTeam,
+	createMeeting
+} from '../../../../../server/collab/testing/meetingFixtures.ts';
 import { meetingAsOf, meetingTimeline } from './meetingHistory.ts';
 
 let database: TestDatabase;
+let server: CollabTestServer;
+const cleanups: (() => void)[] = [];
 
 beforeAll(async () => {
 	database = await createTestDatabase();
+	// The longest batch the live server allows, so a read that does not flush would miss it.
+	server = await startCollabTestServer(database.db, { updateLogDelayMs: 250 });
 });
 
 afterAll(async () => {
+	while (cleanups.length > 0) cleanups.pop()?.();
+	await server?.stop();
 	await database?.close();
 });
 
@@ -123,5 +139,20 @@ describe('meeting history', () => {
 		expect(middle?.familyViews.text).toBe('Second draft');
 		const now = await meetingAsOf(database.db, meetingId, new Date('2026-11-25T00:00:00Z'));
 		expect(now?.actions.map((action) => action.text.text)).toEqual(['Later action']);
+	});
+
+	it('includes an edit the live server received a moment ago', async () => {
+		const fixture = await createChildWithTeam(database.db);
+		const meetingId = await createMeeting(database.db, fixture);
+		const parent = fixture.people.parent;
+		if (!parent) throw new Error('no parent in the fixture');
+		const connection = await openMeeting(server, parent, meetingId, cleanups);
+		setFieldText(connection.document, 'familyViews', 'Written just now');
+		await waitForSaved(connection);
+
+		const timeline = await meetingTimeline(database.db, meetingId);
+		expect(timeline.at(-1)).toMatchObject({ userId: parent.userId, sections: ['familyViews'] });
+		const asNow = await meetingAsOf(database.db, meetingId, new Date(Date.now() + 1000));
+		expect(asNow?.familyViews.text).toBe('Written just now');
 	});
 });

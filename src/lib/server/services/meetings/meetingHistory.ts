@@ -8,6 +8,7 @@ import {
 	type MeetingSection
 } from '../../../shared/collab/meetingDoc.ts';
 import { readLog, type StoredUpdate } from '../../collab/documentStore.ts';
+import { flushLiveUpdates } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 
@@ -51,9 +52,20 @@ function sectionsPerUpdate(log: StoredUpdate[]): MeetingSection[][] {
 	}
 }
 
+/**
+ * Edits received in the last fraction of a second are still in the live server's batch;
+ * a history opened straight after an edit must show it. If writing fails the live server
+ * keeps retrying, and the history shows what the database holds.
+ */
+async function flushPending(name: string): Promise<void> {
+	await flushLiveUpdates(name).catch(() => undefined);
+}
+
 /** Who changed what, grouped by person and minute, oldest first. */
 export async function meetingTimeline(db: Database, meetingId: string): Promise<HistoryEntry[]> {
-	const log = await readLog(db, meetingDocumentName(meetingId));
+	const name = meetingDocumentName(meetingId);
+	await flushPending(name);
+	const log = await readLog(db, name);
 	const sections = sectionsPerUpdate(log);
 	const groups = new Map<string, HistoryEntry>();
 	log.forEach((row, index) => {
@@ -96,7 +108,9 @@ export async function meetingAsOf(
 	meetingId: string,
 	at: Date
 ): Promise<MeetingDocSnapshot | null> {
-	const log = await readLog(db, meetingDocumentName(meetingId), at);
+	const name = meetingDocumentName(meetingId);
+	await flushPending(name);
+	const log = await readLog(db, name, at);
 	if (log.length === 0) return null;
 	const doc = new Y.Doc();
 	try {
