@@ -11,6 +11,7 @@ import { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../../src/lib/shared/coll
 import type { CollabContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
 import { AuthorizationExtension } from './extensions/AuthorizationExtension.ts';
+import { ChairControlsExtension } from './extensions/ChairControlsExtension.ts';
 import { ClientSchemaExtension } from './extensions/ClientSchemaExtension.ts';
 import { DocumentNameExtension } from './extensions/DocumentNameExtension.ts';
 import { directDocuments } from './directDocuments.ts';
@@ -31,6 +32,8 @@ export interface CollabServerOptions {
 	/** Limits (tests lower them); default MAX_MESSAGE_BYTES and MAX_DOCUMENT_BYTES. */
 	maxMessageBytes?: number;
 	maxDocumentBytes?: number;
+	/** How long received edits may wait in the update-log batch (tests lengthen it). */
+	updateLogDelayMs?: number;
 }
 
 export interface CollabServer {
@@ -58,7 +61,11 @@ export function isCollabRequest(url: string | undefined): boolean {
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const log = options.logger.child({ component: 'collab' });
-	const persistence = new PersistenceExtension({ db: options.db, logger: log });
+	const persistence = new PersistenceExtension({
+		db: options.db,
+		logger: log,
+		flushDelayMs: options.updateLogDelayMs
+	});
 	const hocuspocus = new Hocuspocus<CollabContext>({
 		name: 'coplan',
 		quiet: true,
@@ -74,6 +81,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			new DocumentSizeExtension(log, options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES),
 			persistence,
 			new MeetingDocumentExtension(options.db, log),
+			new ChairControlsExtension(log),
 			new ProjectionExtension(options.db, log)
 		]
 	});
@@ -130,7 +138,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		refreshChildAccess: (childId) => refreshChildAccess(hocuspocus, options.db, log, childId)
 	});
 	// Services read the live documents and apply follow-through changes through this.
-	const unregisterDocuments = registerLiveDocuments(directDocuments(hocuspocus));
+	const unregisterDocuments = registerLiveDocuments(
+		directDocuments(hocuspocus, (name) => persistence.flush(name))
+	);
 
 	return {
 		hocuspocus,

@@ -10,7 +10,12 @@ import {
 } from '../../../src/lib/server/auth/session.ts';
 import type { Database } from '../../../src/lib/server/db/client.ts';
 import { collabClientToken } from '../../../src/lib/shared/collab/clientToken.ts';
-import { parseAccessNotice, type AccessNotice } from '../../../src/lib/shared/collab/closeCodes.ts';
+import {
+	parseAccessNotice,
+	parseRevertNotice,
+	type AccessNotice,
+	type RevertNotice
+} from '../../../src/lib/shared/collab/closeCodes.ts';
 import { parseDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
 import { users } from '../../../src/lib/server/db/schema.ts';
 import { createLogger } from '../../../src/lib/server/logger.ts';
@@ -33,6 +38,7 @@ export interface TestServerOptions {
 	origin?: string;
 	maxMessageBytes?: number;
 	maxDocumentBytes?: number;
+	updateLogDelayMs?: number;
 }
 
 export async function startCollabTestServer(
@@ -129,6 +135,8 @@ export interface TestConnection {
 	authenticationFailure: Promise<string>;
 	/** Access notices (read-only or not, and why) the server sent, in order. */
 	notices: AccessNotice[];
+	/** Notices that the server undid part of this client's change, in order. */
+	reverts: RevertNotice[];
 	close(): void;
 }
 
@@ -142,6 +150,7 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 	let reportFailure: (reason: string) => void = () => {};
 	const authenticationFailure = new Promise<string>((resolve) => (reportFailure = resolve));
 	const notices: AccessNotice[] = [];
+	const reverts: RevertNotice[] = [];
 	const provider = new HocuspocusProvider({
 		websocketProvider: websocket.provider,
 		name: options.name,
@@ -151,6 +160,8 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 		onStateless: ({ payload }) => {
 			const notice = parseAccessNotice(payload);
 			if (notice) notices.push(notice);
+			const revert = parseRevertNotice(payload);
+			if (revert) reverts.push(revert);
 		}
 	});
 	// A provider given its own websocket provider must be attached, or nothing syncs.
@@ -161,6 +172,7 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 		websocket,
 		authenticationFailure,
 		notices,
+		reverts,
 		close() {
 			provider.destroy();
 			if (!options.websocket) websocket.destroy();

@@ -10,7 +10,9 @@ import { collabClientToken } from '../../shared/collab/clientToken.ts';
 import {
 	COLLAB_CLOSE_MESSAGES,
 	COLLAB_DENIAL,
+	describeRevert,
 	parseAccessNotice,
+	parseRevertNotice,
 	type ReadOnlyReason
 } from '../../shared/collab/closeCodes.ts';
 import type { DocumentKind } from '../../shared/collab/documentName.ts';
@@ -124,6 +126,8 @@ export class CollabSession {
 	private readonly knownAuthors = new Map<number, string>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly remoteChangeListeners = new Set<RemoteChangeListener>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private readonly revertListeners = new Set<(message: string) => void>();
 	private readonly cleanups: (() => void)[] = [];
 	private destroyed = false;
 
@@ -182,6 +186,12 @@ export class CollabSession {
 		return () => this.remoteChangeListeners.delete(listener);
 	}
 
+	/** Called with a sentence when the server undid our change to a locked section. */
+	onReverted(listener: (message: string) => void): () => void {
+		this.revertListeners.add(listener);
+		return () => this.revertListeners.delete(listener);
+	}
+
 	/** True when a Yjs transaction came from the server (someone else's edit). */
 	isRemote(transaction: Y.Transaction): boolean {
 		return transaction.origin === this.provider;
@@ -221,6 +231,12 @@ export class CollabSession {
 		});
 		on<{ reason: string }>('authenticationFailed', ({ reason }) => this.refused(reason));
 		on<{ payload: string }>('stateless', ({ payload }) => {
+			const revert = parseRevertNotice(payload);
+			if (revert) {
+				const message = describeRevert(revert);
+				for (const listener of this.revertListeners) listener(message);
+				return;
+			}
 			const notice = parseAccessNotice(payload);
 			if (!notice) return;
 			this.serverReadOnly = notice.readOnly;

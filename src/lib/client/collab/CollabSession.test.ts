@@ -17,7 +17,15 @@ import { meetings } from '../../server/db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/db/testing.ts';
 import { COLLAB_DENIAL_MESSAGES } from '../../shared/collab/closeCodes.ts';
 import { meetingDocumentName, restrictedDocumentName } from '../../shared/collab/documentName.ts';
-import { addAction, readActions, readSchemaVersion } from '../../shared/collab/meetingDoc.ts';
+import {
+	addAction,
+	addDecision,
+	readActions,
+	readDecisions,
+	readLockedSections,
+	readSchemaVersion,
+	setSectionLocked
+} from '../../shared/collab/meetingDoc.ts';
 import { CollabSession } from './CollabSession.svelte.ts';
 import { LiveMeetingDoc } from './LiveMeetingDoc.svelte.ts';
 
@@ -171,6 +179,26 @@ describe('CollabSession against the collaboration server', () => {
 		await notifyMeetingAccessChanged(meetingId);
 		await waitFor(() => parent.status.text === 'All changes saved', 'editable again');
 		expect(parent.closed).toBe(false);
+	});
+
+	it('tells the author in words when the server undoes a change to a locked section', async () => {
+		const meetingId = await createMeeting(database.db, fixture);
+		const senco = open('senco', meetingId);
+		const salt = open('salt', meetingId);
+		await ready(senco);
+		await ready(salt);
+		const messages: string[] = [];
+		salt.onReverted((message) => messages.push(message));
+
+		setSectionLocked(senco.doc, 'decisions', true);
+		await waitFor(() => readLockedSections(salt.doc).includes('decisions'), 'the lock');
+		addDecision(salt.doc, 'Decided after the lock');
+
+		await waitFor(() => messages.length === 1, 'the notice');
+		expect(messages).toEqual([
+			'Your change to Decisions was undone: the chair has locked that section.'
+		]);
+		await waitFor(() => readDecisions(salt.doc).length === 0, 'the decision to be undone');
 	});
 
 	it('starts read-only for a meeting closed before the page opened', async () => {

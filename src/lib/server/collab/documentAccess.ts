@@ -24,6 +24,8 @@ export type DocumentAccess =
 			childId: string;
 			readOnly: boolean;
 			readOnlyReason: ReadOnlyReason | null;
+			/** May use the chair's controls and write in locked sections. */
+			chair: boolean;
 	  };
 
 export interface MeetingForAccess {
@@ -90,6 +92,7 @@ export async function decideDocumentAccess(
 			? null
 			: meeting.status === 'closed'
 				? READ_ONLY_REASONS.meetingClosed
-				: READ_ONLY_REASONS.viewOnly
+				: READ_ONLY_REASONS.viewOnly,
+		chair: can(actor, 'meeting.chair', resource)
 	};
 }

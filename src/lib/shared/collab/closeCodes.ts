@@ -2,6 +2,12 @@
  * Reasons the collaboration server gives when it refuses or ends a connection, or makes it
  * read-only. Shared by server and browser so that the UI can turn each into a sentence.
  */
+import {
+	MEETING_SECTION_LABELS,
+	MEETING_SECTIONS,
+	type MeetingSection
+} from './meetingDoc/shape.ts';
+
 export const COLLAB_DENIAL = {
 	unauthenticated: 'unauthenticated',
 	forbidden: 'forbidden',
@@ -93,4 +99,48 @@ export function parseAccessNotice(payload: string): AccessNotice | null {
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * The server undid part of this connection's change because only the chair may make it:
+ * the sections were locked, or it touched the chair's controls (see chairControlsGuard).
+ */
+export interface RevertNotice {
+	type: 'reverted';
+	sections: MeetingSection[];
+	controls: boolean;
+}
+
+export function encodeRevertNotice(notice: Omit<RevertNotice, 'type'>): string {
+	return JSON.stringify({ type: 'reverted', ...notice } satisfies RevertNotice);
+}
+
+export function parseRevertNotice(payload: string): RevertNotice | null {
+	try {
+		const value: unknown = JSON.parse(payload);
+		if (typeof value !== 'object' || value === null) return null;
+		const { type, sections, controls } = value as Record<string, unknown>;
+		if (type !== 'reverted' || !Array.isArray(sections) || typeof controls !== 'boolean') {
+			return null;
+		}
+		const known = MEETING_SECTIONS as readonly unknown[];
+		return {
+			type,
+			sections: sections.filter((section): section is MeetingSection => known.includes(section)),
+			controls
+		};
+	} catch {
+		return null;
+	}
+}
+
+/** What to tell the person whose change was undone. */
+export function describeRevert(notice: Omit<RevertNotice, 'type'>): string {
+	const names = notice.sections.map((section) => MEETING_SECTION_LABELS[section]);
+	if (names.length === 0) {
+		return 'Your change was undone: only the chair can move through the agenda, run the timer or lock sections.';
+	}
+	const list =
+		names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+	return `Your change to ${list} was undone: the chair has locked ${names.length === 1 ? 'that section' : 'those sections'}.`;
 }

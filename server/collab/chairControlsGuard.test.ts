@@ -1,0 +1,213 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadStoredDoc } from '../../src/lib/server/collab/documentStore.ts';
+import { createTestDatabase, type TestDatabase } from '../../src/lib/server/db/testing.ts';
+import {
+	addAction,
+	fieldText,
+	readActions,
+	readAgenda,
+	readLockedSections,
+	readMeetingDoc,
+	readWorkingAndWorries,
+	setAgendaTimer,
+	setColumnScale,
+	setCurrentAgendaItem,
+	setFieldText,
+	setNextReviewDate,
+	setSectionLocked
+} from '../../src/lib/shared/collab/meetingDoc.ts';
+import {
+	startCollabTestServer,
+	waitFor,
+	waitForSaved,
+	type CollabTestServer,
+	type TestConnection
+} from './testing/collabTestServer.ts';
+import { openMeeting } from './testing/liveMeeting.ts';
+import {
+	createChildWithTeam,
+	createMeeting,
+	type ChildFixture,
+	type TestPerson
+} from './testing/meetingFixtures.ts';
+
+/**
+ * Locks and the chair's controls are enforced by the server: a real collaboration server
+ * on port 0 and real providers, the SENCo chairing, the parent and the SaLT taking part.
+ */
+
+let database: TestDatabase;
+let server: CollabTestServer;
+let fixture: ChildFixture;
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	server = await startCollabTestServer(database.db);
+	fixture = await createChildWithTeam(database.db);
+});
+
+afterEach(() => {
+	while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+afterAll(async () => {
+	await server?.stop();
+	await database?.close();
+});
+
+function person(key: string): TestPerson {
+	const found = fixture.people[key];
+	if (!found) throw new Error(`no ${key} in the fixture`);
+	return found;
+}
+
+/** The chair (SENCo), the parent and the SaLT in a new meeting, synced. */
+async function openMeetingForThree() {
+	const meetingId = await createMeeting(database.db, fixture);
+	const [chair, parent, salt] = await Promise.all(
+		['senco', 'parent', 'salt'].map((key) =>
+			openMeeting(server, person(key), meetingId, cleanups)
+		) as [Promise<TestConnection>, Promise<TestConnection>, Promise<TestConnection>]
+	);
+	return { chair, parent, salt };
+}
+
+/** Waits until every copy holds the same document as the chair's. */
+async function waitForAgreement(connections: TestConnection[], what: string) {
+	await waitFor(() => {
+		const [first, ...rest] = connections.map((c) => JSON.stringify(readMeetingDoc(c.document)));
+		return rest.every((snapshot) => snapshot === first);
+	}, what);
+}
+
+describe('locked sections', () => {
+	it('undoes anyone else’s change to a locked section and keeps the rest of the same change', async () => {
+		const { chair, parent, salt } = await openMeetingForThree();
+		setFieldText(chair.document, 'childViews', 'Aaron likes the trains at break time.');
+		setSectionLocked(chair.document, 'childViews', true);
+		await waitFor(
+			() => readLockedSections(parent.document).includes('childViews'),
+			'the lock to reach the parent'
+		);
+
+		// One change, one message: a locked field and an unlocked one.
+		parent.document.transact(() => {
+			setFieldText(parent.document, 'childViews', 'Changed after the lock');
+			setFieldText(parent.document, 'familyViews', 'We want more time outdoors.');
+		});
+
+		await waitFor(
+			() => fieldText(parent.document, 'childViews') === 'Aaron likes the trains at break time.',
+			'the locked field to be put back on the parent’s copy'
+		);
+		await waitForAgreement([chair, parent, salt], 'every copy to agree');
+		expect(fieldText(chair.document, 'childViews')).toBe('Aaron likes the trains at break time.');
+		expect(fieldText(salt.document, 'familyViews')).toBe('We want more time outdoors.');
+		await waitFor(() => parent.reverts.length === 1, 'the parent to be told');
+		expect(parent.reverts[0]).toEqual({
+			type: 'reverted',
+			sections: ['childViews'],
+			controls: false
+		});
+		expect(salt.reverts).toEqual([]);
+
+		// The database holds the document as everyone sees it.
+		await server.collab.flushUpdateLog();
+		const stored = await loadStoredDoc(database.db, parent.provider.configuration.name);
+		expect(fieldText(stored, 'childViews')).toBe('Aaron likes the trains at break time.');
+		expect(fieldText(stored, 'familyViews')).toBe('We want more time outdoors.');
+	});
+
+	it('brings back text deleted from a locked section and removes items added to one', async () => {
+		const { chair, parent, salt } = await openMeetingForThree();
+		const kept = addAction(
+			chair.document,
+			{ text: 'Send the visual timetable home', ownerUserId: person('salt').userId },
+			{ userId: person('senco').userId }
+		);
+		setSectionLocked(chair.document, 'actions', true);
+		await waitFor(
+			() => readLockedSections(salt.document).includes('actions'),
+			'the lock to reach the SaLT'
+		);
+
+		addAction(salt.document, { text: 'Added after the lock' }, { userId: person('salt').userId });
+		setFieldText(salt.document, `actions:${kept}:text`, '');
+
+		await waitFor(() => salt.reverts.length === 2, 'both changes to be undone');
+		await waitForAgreement([chair, parent, salt], 'every copy to agree');
+		expect(readActions(parent.document).map((action) => action.text.text)).toEqual([
+			'Send the visual timetable home'
+		]);
+	});
+
+	it('puts back a locked detail and keeps an unlocked one changed with it', async () => {
+		const { chair, parent } = await openMeetingForThree();
+		setNextReviewDate(chair.document, '2027-03-01');
+		setSectionLocked(chair.document, 'nextReview', true);
+		await waitFor(
+			() => readLockedSections(parent.document).includes('nextReview'),
+			'the lock to reach the parent'
+		);
+
+		parent.document.transact(() => {
+			setNextReviewDate(parent.document, '2027-09-01');
+			setColumnScale(parent.document, 'working', 7);
+		});
+
+		await waitFor(() => parent.reverts.length === 1, 'the change to be undone');
+		await waitForAgreement([chair, parent], 'both copies to agree');
+		expect(readMeetingDoc(chair.document).nextReviewDate).toBe('2027-03-01');
+		expect(readWorkingAndWorries(chair.document).workingScale).toBe(7);
+	});
+
+	it('lets the chair write in a locked section, and anyone once it is unlocked', async () => {
+		const { chair, parent } = await openMeetingForThree();
+		setSectionLocked(chair.document, 'familyViews', true);
+		setFieldText(chair.document, 'familyViews', 'Written by the chair');
+		await waitForSaved(chair);
+		await waitForAgreement([chair, parent], 'the chair’s words to reach the parent');
+		expect(fieldText(parent.document, 'familyViews')).toBe('Written by the chair');
+
+		setSectionLocked(chair.document, 'familyViews', false);
+		await waitFor(
+			() => !readLockedSections(parent.document).includes('familyViews'),
+			'the unlock to reach the parent'
+		);
+		setFieldText(parent.document, 'familyViews', 'Written by the parent');
+		await waitForSaved(parent);
+		await waitForAgreement([chair, parent], 'the parent’s words to reach the chair');
+		expect(fieldText(chair.document, 'familyViews')).toBe('Written by the parent');
+		expect(chair.reverts).toEqual([]);
+		expect(parent.reverts).toEqual([]);
+	});
+});
+
+describe('the chair’s controls', () => {
+	it('undo anyone else moving the agenda, running the timer or changing a lock', async () => {
+		const { chair, parent } = await openMeetingForThree();
+		const [first, second] = readAgenda(chair.document).items;
+		if (!first || !second) throw new Error('the meeting has no agenda');
+		setCurrentAgendaItem(chair.document, first.id);
+		setSectionLocked(chair.document, 'outcomes', true);
+		await waitFor(
+			() => readLockedSections(parent.document).includes('outcomes'),
+			'the lock to reach the parent'
+		);
+
+		setCurrentAgendaItem(parent.document, second.id);
+		setAgendaTimer(parent.document, '2030-01-01T10:00:00.000Z');
+		setSectionLocked(parent.document, 'outcomes', false);
+		setSectionLocked(parent.document, 'decisions', true);
+
+		await waitFor(() => parent.reverts.length === 4, 'each change to be undone');
+		expect(parent.reverts.every((notice) => notice.controls)).toBe(true);
+		await waitForAgreement([chair, parent], 'both copies to agree');
+		expect(readAgenda(parent.document)).toMatchObject({
+			currentItemId: first.id,
+			timerEndsAt: null
+		});
+		expect(readLockedSections(parent.document)).toEqual(['outcomes']);
+	});
+});

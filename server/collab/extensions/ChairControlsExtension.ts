@@ -1,0 +1,43 @@
+import type {
+	afterLoadDocumentPayload,
+	afterUnloadDocumentPayload,
+	Extension
+} from '@hocuspocus/server';
+import type { Logger } from '../../../src/lib/server/logger.ts';
+import { encodeRevertNotice } from '../../../src/lib/shared/collab/closeCodes.ts';
+import { parseDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+import { guardChairControls } from '../chairControlsGuard.ts';
+
+/**
+ * Locked sections and the chair's controls (current agenda item, timer, locks) are
+ * enforced here, not only by the page: anyone else's change to them is undone at once
+ * (see guardChairControls), logged, and its author told why in a stateless notice.
+ */
+export class ChairControlsExtension implements Extension {
+	// After MeetingDocumentExtension (400), so the guard sees the document's final shape.
+	priority = 350;
+	private readonly log: Logger;
+	private readonly guards = new Map<string, () => void>();
+
+	constructor(logger: Logger) {
+		this.log = logger;
+	}
+
+	async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
+		if (parseDocumentName(documentName)?.kind !== 'meeting') return;
+		this.guards.get(documentName)?.();
+		const stop = guardChairControls(document, ({ connection, sections, controls }) => {
+			this.log.warn(
+				{ document: documentName, userId: connection.context.user?.id, sections, controls },
+				'undid a change only the chair may make'
+			);
+			connection.sendStateless(encodeRevertNotice({ sections, controls }));
+		});
+		this.guards.set(documentName, stop);
+	}
+
+	async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+		this.guards.get(documentName)?.();
+		this.guards.delete(documentName);
+	}
+}
