@@ -39,14 +39,24 @@ export function totpStep(now: Date): bigint {
 	return BigInt(Math.floor(now.getTime() / (TOTP_PERIOD_SECONDS * 1000)));
 }
 
-export function verifyTotpCode(key: Uint8Array, code: string, now = new Date()): boolean {
+/**
+ * The time step the code belongs to (the current one or one either side), or null if it
+ * is not a code for this key now. Callers must also refuse a step already used: see
+ * useTotpCode, which makes each code work once.
+ */
+export function matchTotpStep(key: Uint8Array, code: string, now = new Date()): number | null {
 	const otp = normaliseCode(code);
-	if (!/^\d+$/.test(otp) || otp.length !== TOTP_DIGITS) return false;
+	if (!/^\d+$/.test(otp) || otp.length !== TOTP_DIGITS) return null;
 	const current = totpStep(now);
-	let valid = false;
+	let matched: bigint | null = null;
 	// Every candidate step is checked (no early return), so timing says nothing about which matched.
 	for (let offset = -TOTP_DRIFT_STEPS; offset <= TOTP_DRIFT_STEPS; offset += 1) {
-		if (verifyHOTP(key, current + BigInt(offset), TOTP_DIGITS, otp)) valid = true;
+		const step = current + BigInt(offset);
+		if (verifyHOTP(key, step, TOTP_DIGITS, otp)) matched = step;
 	}
-	return valid;
+	return matched === null ? null : Number(matched);
+}
+
+export function verifyTotpCode(key: Uint8Array, code: string, now = new Date()): boolean {
+	return matchTotpStep(key, code, now) !== null;
 }

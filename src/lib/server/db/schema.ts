@@ -46,6 +46,8 @@ export const users = pgTable(
 		totpKey: bytea('totp_key'),
 		/** Secret awaiting confirmation during two-factor enrolment. */
 		pendingTotpKey: bytea('pending_totp_key'),
+		/** The last TOTP time step a code was accepted for: each code works once. */
+		totpLastStep: bigint('totp_last_step', { mode: 'number' }),
 		/** Opt-out of the daily email digest of due actions. */
 		remindersOptOut: boolean('reminders_opt_out').notNull().default(false),
 		createdAt: createdAt()

@@ -50,11 +50,13 @@ async function userWithSession() {
 async function enrolledUser() {
 	const signedIn = await userWithSession();
 	const key = await pendingEnrolmentKey(database.db, signedIn.userId);
-	const result = await confirmEnrolment(database.db, {
-		userId: signedIn.userId,
-		sessionId: signedIn.sessionId,
-		code: codeFor(key)
-	});
+	// Enrolled two steps ago: each code works once, so the tests' current codes are new.
+	const enrolledAt = new Date(Date.now() - 60_000);
+	const result = await confirmEnrolment(
+		database.db,
+		{ userId: signedIn.userId, sessionId: signedIn.sessionId, code: codeFor(key, enrolledAt) },
+		enrolledAt
+	);
 	if (!result.ok) throw new Error(`enrolment failed: ${result.reason}`);
 	return { ...signedIn, key, recoveryCodes: result.recoveryCodes };
 }
@@ -128,6 +130,46 @@ describe('the second step of signing in', () => {
 		});
 		expect(result).toEqual({ ok: true });
 		expect((await validateSessionToken(database.db, token)).twoFactorPending).toBe(false);
+	});
+
+	it('accepts each code from the app once, and no older code after it', async () => {
+		const { userId, key } = await enrolledUser();
+		const now = new Date();
+		const previousStep = new Date(now.getTime() - 30_000);
+		const attempt = async (code: string) => {
+			const { id } = await createSession(database.db, generateSessionToken(), userId);
+			return verifySignInSecondFactor(
+				database.db,
+				{ userId, sessionId: id, method: 'app', code },
+				now
+			);
+		};
+		const code = codeFor(key, now);
+		expect(await attempt(code)).toEqual({ ok: true });
+		expect(await attempt(code)).toEqual({ ok: false, reason: 'wrong-code' });
+		// Still inside the drift window, but older than the code just used.
+		if (codeFor(key, previousStep) !== code) {
+			expect(await attempt(codeFor(key, previousStep))).toEqual({
+				ok: false,
+				reason: 'wrong-code'
+			});
+		}
+		// The next step's code (a phone clock running ahead) works once.
+		expect(await attempt(codeFor(key, new Date(now.getTime() + 30_000)))).toEqual({ ok: true });
+	});
+
+	it('lets only one of two sign-ins sent at once with the same code through', async () => {
+		const { userId, key } = await enrolledUser();
+		const code = codeFor(key);
+		const sessions = await Promise.all(
+			[1, 2].map(() => createSession(database.db, generateSessionToken(), userId))
+		);
+		const results = await Promise.all(
+			sessions.map(({ id }) =>
+				verifySignInSecondFactor(database.db, { userId, sessionId: id, method: 'app', code })
+			)
+		);
+		expect(results.filter((result) => result.ok)).toHaveLength(1);
 	});
 
 	it('accepts each recovery code once', async () => {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { memberships, organisations, users } from '../../db/schema.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
@@ -10,7 +10,7 @@ import {
 	useRecoveryCode
 } from '../../auth/recoveryCodes.ts';
 import { markSessionTwoFactorVerified } from '../../auth/session.ts';
-import { generateTotpKey, verifyTotpCode } from '../../auth/totp.ts';
+import { generateTotpKey, matchTotpStep } from '../../auth/totp.ts';
 
 /**
  * Two-factor authentication for one user: enrolment (a pending key confirmed with a code),
@@ -66,6 +66,28 @@ async function keysOf(db: Database, userId: string) {
 		.where(eq(users.id, userId));
 	if (!row) throw new Error('The user does not exist.');
 	return row;
+}
+
+/**
+ * Accepts a code from the app once: its time step is claimed in the same statement that
+ * checks it is newer than the last one used, so a code seen over someone's shoulder, or
+ * sent twice at once, does not work a second time.
+ */
+async function useTotpCode(
+	db: Database,
+	userId: string,
+	key: Uint8Array,
+	code: string,
+	now: Date
+): Promise<boolean> {
+	const step = matchTotpStep(key, code, now);
+	if (step === null) return false;
+	const claimed = await db
+		.update(users)
+		.set({ totpLastStep: step })
+		.where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+		.returning({ id: users.id });
+	return claimed.length > 0;
 }
 
 async function audit(db: Database, userId: string, action: string): Promise<void> {
@@ -135,7 +157,7 @@ export async function confirmEnrolment(
 	const check = await checkUnderLimit(
 		db,
 		input.userId,
-		() => verifyTotpCode(pendingTotpKey, input.code, now),
+		() => useTotpCode(db, input.userId, pendingTotpKey, input.code, now),
 		now
 	);
 	if (!check.ok) return check;
@@ -167,13 +189,13 @@ export async function disableTwoFactor(
 	const check = await checkUnderLimit(
 		db,
 		input.userId,
-		() => verifyTotpCode(totpKey, input.code, now),
+		() => useTotpCode(db, input.userId, totpKey, input.code, now),
 		now
 	);
 	if (!check.ok) return check;
 	await db
 		.update(users)
-		.set({ totpKey: null, pendingTotpKey: null })
+		.set({ totpKey: null, pendingTotpKey: null, totpLastStep: null })
 		.where(eq(users.id, input.userId));
 	await deleteRecoveryCodes(db, input.userId);
 	await audit(db, input.userId, 'user.twoFactorDisabled');
@@ -195,7 +217,7 @@ export async function renewRecoveryCodes(
 	const check = await checkUnderLimit(
 		db,
 		input.userId,
-		() => verifyTotpCode(totpKey, input.code, now),
+		() => useTotpCode(db, input.userId, totpKey, input.code, now),
 		now
 	);
 	if (!check.ok) return check;
@@ -220,7 +242,7 @@ export async function verifySignInSecondFactor(
 		input.userId,
 		() =>
 			input.method === 'app'
-				? verifyTotpCode(totpKey, input.code, now)
+				? useTotpCode(db, input.userId, totpKey, input.code, now)
 				: useRecoveryCode(db, input.userId, input.code, now),
 		now
 	);
