@@ -77,6 +77,14 @@ async function openLive(page: Page, meetingId: string): Promise<void> {
 }
 
 const syncStatus = (page: Page) => page.getByTestId('sync-status');
+
+/** Names of the meeting copies this browser keeps for offline work. */
+const offlineCopies = (page: Page) =>
+	page.evaluate(async () =>
+		(await indexedDB.databases())
+			.map((database) => database.name ?? '')
+			.filter((name) => name.startsWith('coplan:'))
+	);
 const editor = (page: Page, label: string | RegExp) => page.getByRole('textbox', { name: label });
 
 /** Types at the end of a rich-text field, as a person would. */
@@ -241,13 +249,67 @@ test.describe('the live meeting', () => {
 			await expect(syncStatus(salt.page)).toHaveAttribute('data-device-writes-pending', '0');
 			await salt.page.close();
 
+			// Signing out would delete the device's copy: first it names the meeting.
 			await salt.context.setOffline(false);
 			const again = await salt.context.newPage();
-			await openLive(again, meetingId);
+			await again.goto('/home');
+			await again.getByRole('button', { name: 'Sign out' }).first().click();
+			const warning = again.getByRole('dialog', {
+				name: 'Some changes have not reached Coplan yet'
+			});
+			await expect(warning).toBeVisible();
+			await expectNoAxeViolations(again);
+			await warning.getByRole('button', { name: 'Stay signed in' }).click();
+			await expect(warning).toBeHidden();
+			await again.getByRole('button', { name: 'Sign out' }).first().click();
+			await warning.getByRole('link', { name: /for Aaron/ }).click();
+			await expect(syncStatus(again)).toContainText(SAVED);
 			await expect(editor(senco.page, worries)).toContainText(noise);
+
+			// Everything sent: signing out asks nothing and leaves no meeting on the device.
+			await again.getByRole('button', { name: 'Sign out' }).first().click();
+			await expect(again.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+			expect(await offlineCopies(again)).toEqual([]);
 		} finally {
 			await senco.context.close();
 			await salt.context.close();
+		}
+	});
+
+	test('signing out with changes that never left the device deletes them once the person agrees', async ({
+		browser
+	}) => {
+		const parent = await openAs(browser, 'aaron.parent');
+		try {
+			const meetingId = await aaronsUpcomingMeeting(parent.page);
+			await openLive(parent.page, meetingId);
+			const familyViews = /What the family says/;
+			const lost = `Written offline, then signed out (${Date.now()}).`;
+
+			await parent.context.setOffline(true);
+			await expect(syncStatus(parent.page)).toContainText('Offline');
+			await typeInto(editor(parent.page, familyViews), lost);
+			await expect(syncStatus(parent.page)).toHaveAttribute('data-device-writes-pending', '0');
+			await parent.page.close();
+			await parent.context.setOffline(false);
+
+			const home = await parent.context.newPage();
+			await home.goto('/home');
+			expect(await offlineCopies(home)).toHaveLength(1);
+			await home.getByRole('button', { name: 'Sign out' }).first().click();
+			const warning = home.getByRole('dialog', {
+				name: 'Some changes have not reached Coplan yet'
+			});
+			await warning.getByRole('button', { name: 'Sign out and lose the changes' }).click();
+			await expect(home.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+			expect(await offlineCopies(home)).toEqual([]);
+
+			// Signed in again, the meeting opens without the words that were never sent.
+			await signIn(home, 'aaron.parent');
+			await openLive(home, meetingId);
+			await expect(editor(home, familyViews)).not.toContainText(lost);
+		} finally {
+			await parent.context.close();
 		}
 	});
 

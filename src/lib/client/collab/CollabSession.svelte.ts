@@ -23,6 +23,7 @@ import {
 	type Participant,
 	type PresenceUser
 } from './presence.ts';
+import { markSent, markUnsent, SIGNING_OUT_EVENT, type UnsentMeeting } from '../offlineCopies.ts';
 import { describeSyncStatus, type ConnectionState, type SyncStatus } from './syncStatus.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface CollabSessionOptions {
 	 * per user, so that someone else signing in on the same browser never loads it.
 	 */
 	offlineStoreName: string | null;
+	/** How the sign-out warning names this meeting while it has unsent changes. */
+	unsentMeeting?: UnsentMeeting;
 	/** The person may look but never edit (the policy said so when the page loaded). */
 	viewOnly: boolean;
 	/** The meeting was closed when the page loaded; the server keeps us told after that. */
@@ -119,6 +122,8 @@ export class CollabSession {
 	}
 
 	private readonly offlineStore: IndexeddbPersistence | null;
+	private readonly offlineStoreName: string | null;
+	private readonly unsentMeeting: UnsentMeeting | null;
 	private readonly websocket: HocuspocusProviderWebsocket;
 	// Plain collections on purpose: lookups and listeners, never rendered.
 	/** Every name seen for a client id: people who have left may still have edits arriving. */
@@ -143,7 +148,12 @@ export class CollabSession {
 			options.offlineStoreName !== null && typeof indexedDB !== 'undefined'
 				? new IndexeddbPersistence(options.offlineStoreName, this.doc)
 				: null;
-		void this.offlineStore?.whenSynced.then(() => (this.offlineCopyLoaded = true));
+		this.offlineStoreName = this.offlineStore ? options.offlineStoreName : null;
+		this.unsentMeeting = options.unsentMeeting ?? null;
+		void this.offlineStore?.whenSynced.then(() => {
+			this.offlineCopyLoaded = true;
+			this.trackUnsent();
+		});
 
 		this.websocket = new HocuspocusProviderWebsocket({
 			url: options.url ?? collabUrl(globalThis.location),
@@ -223,8 +233,12 @@ export class CollabSession {
 		});
 		on<{ state: boolean }>('synced', ({ state }) => {
 			if (state) this.everSynced = true;
+			this.trackUnsent();
 		});
-		on<{ number: number }>('unsyncedChanges', ({ number }) => (this.unsyncedChanges = number));
+		on<{ number: number }>('unsyncedChanges', ({ number }) => {
+			this.unsyncedChanges = number;
+			this.trackUnsent();
+		});
 		on<{ scope: string }>('authenticated', ({ scope }) => {
 			this.denial = null;
 			this.serverReadOnly = scope === 'readonly';
@@ -277,12 +291,16 @@ export class CollabSession {
 				this.browserOnline = true;
 				if (this.denial === null) void this.websocket.connect();
 			};
+			// Signing out deletes the offline copies: let go of ours so the deletion is not blocked.
+			const signingOut = () => this.destroy();
 			this.browserOnline = navigator.onLine;
 			window.addEventListener('offline', goOffline);
 			window.addEventListener('online', goOnline);
+			window.addEventListener(SIGNING_OUT_EVENT, signingOut);
 			this.cleanups.push(() => {
 				window.removeEventListener('offline', goOffline);
 				window.removeEventListener('online', goOnline);
+				window.removeEventListener(SIGNING_OUT_EVENT, signingOut);
 			});
 		}
 	}
@@ -311,6 +329,18 @@ export class CollabSession {
 		};
 		this.doc.on('update', afterUpdate);
 		this.cleanups.push(() => this.doc.off('update', afterUpdate));
+	}
+
+	/**
+	 * Notes on this device whether the meeting has changes that have not reached Coplan, so
+	 * that signing out (from any page) can warn before deleting the offline copy. Cleared
+	 * only once the offline copy has been loaded and everything in it acknowledged.
+	 */
+	private trackUnsent(): void {
+		const name = this.offlineStoreName;
+		if (!name || !this.unsentMeeting || this.destroyed) return;
+		if (this.unsyncedChanges > 0) markUnsent(name, this.unsentMeeting);
+		else if (this.everSynced && this.offlineCopyLoaded) markSent(name);
 	}
 
 	/** Whose edits a transaction carries: the clients whose clocks moved on. */
