@@ -1,12 +1,11 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
-	expect,
-	test,
-	type Browser,
-	type BrowserContext,
-	type Locator,
-	type Page
-} from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './support.ts';
+	expectNoAxeViolations,
+	openAaron,
+	openAs,
+	scheduleReviewForAaron,
+	signIn
+} from './support.ts';
 
 /**
  * The live meeting in Chromium: the SENCo (who chairs), Aaron's parent and the speech and
@@ -15,26 +14,6 @@ import { expectNoAxeViolations, signIn } from './support.ts';
 
 const READ_ONLY = 'You can view but not edit';
 const SAVED = 'All changes saved';
-
-interface Person {
-	context: BrowserContext;
-	page: Page;
-}
-
-async function openAs(browser: Browser, account: string): Promise<Person> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, account);
-	return { context, page };
-}
-
-/** Aaron's record, found the way a person would: from the list of children. */
-async function openAaron(page: Page): Promise<string> {
-	await page.goto('/children');
-	await page.getByRole('link', { name: 'Aaron Thompson' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: /Aaron/ })).toBeVisible();
-	return new URL(page.url()).pathname;
-}
 
 /** Aaron's upcoming annual review (from the demo data), found through his record. */
 async function aaronsUpcomingMeeting(page: Page): Promise<string> {
@@ -47,27 +26,6 @@ async function aaronsUpcomingMeeting(page: Page): Promise<string> {
 	const href = await upcoming.getAttribute('href');
 	const id = /\/meetings\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
 	if (!id) throw new Error(`No upcoming meeting link on Aaron's page (found ${href})`);
-	return id;
-}
-
-/**
- * A new review of Aaron's plan, scheduled through the form, for journeys that close the
- * meeting: the demo meeting stays open for everyone else.
- */
-async function scheduleReviewForAaron(page: Page): Promise<string> {
-	const childPath = await openAaron(page);
-	await page.goto(`${childPath}/meetings/new?type=ehcp_interim_review`);
-	const inAMonth = new Date(Date.now() + 30 * 24 * 3600 * 1000);
-	const date = page.getByRole('group', { name: 'Date of the meeting' });
-	await date.getByLabel('Day').fill(String(inAMonth.getUTCDate()));
-	await date.getByLabel('Month').fill(String(inAMonth.getUTCMonth() + 1));
-	await date.getByLabel('Year').fill(String(inAMonth.getUTCFullYear()));
-	await page.getByLabel('Start time (UK time)').fill('10:00');
-	await page.getByLabel('Place').fill('Oakfield Primary School, meeting room 2');
-	await page.getByRole('button', { name: 'Schedule the meeting and send invitations' }).click();
-	await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}/);
-	const id = /\/meetings\/([0-9a-f-]{36})/.exec(page.url())?.[1];
-	if (!id) throw new Error('the meeting was not scheduled');
 	return id;
 }
 
@@ -105,7 +63,7 @@ test.describe('the live meeting', () => {
 		const parent = await openAs(browser, 'aaron.parent');
 		const salt = await openAs(browser, 'salt');
 		try {
-			const meetingId = await scheduleReviewForAaron(senco.page);
+			const meetingId = await scheduleReviewForAaron(senco.page, 30);
 			for (const person of [senco, parent, salt]) await openLive(person.page, meetingId);
 
 			// Presence: everyone sees everyone, with name and role.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { elements, readPdf } from '../../src/lib/server/minutes/testing/readPdf.ts';
 import { unzipText } from '../../src/lib/server/minutes/testing/unzip.ts';
-import { expectNoAxeViolations, signIn } from './support.ts';
+import { expectNoAxeViolations, openAs, scheduleReviewForAaron, signIn } from './support.ts';
 
 /**
  * Minutes and follow-through in Chromium: the chair closes a meeting, downloads its
@@ -10,39 +10,6 @@ import { expectNoAxeViolations, signIn } from './support.ts';
  * given in "Your actions" and marks it done with evidence, and the closed meeting's
  * action list shows it done.
  */
-
-interface Person {
-	context: BrowserContext;
-	page: Page;
-}
-
-async function openAs(browser: Browser, account: string): Promise<Person> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, account);
-	return { context, page };
-}
-
-/** A new review of Aaron's plan, scheduled through the form, so closing it affects no other journey. */
-async function scheduleReviewForAaron(page: Page): Promise<string> {
-	await page.goto('/children');
-	await page.getByRole('link', { name: 'Aaron Thompson' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: /Aaron/ })).toBeVisible();
-	const childPath = new URL(page.url()).pathname;
-	await page.goto(`${childPath}/meetings/new?type=ehcp_interim_review`);
-	const inSixWeeks = new Date(Date.now() + 42 * 24 * 3600 * 1000);
-	const date = page.getByRole('group', { name: 'Date of the meeting' });
-	await date.getByLabel('Day').fill(String(inSixWeeks.getUTCDate()));
-	await date.getByLabel('Month').fill(String(inSixWeeks.getUTCMonth() + 1));
-	await date.getByLabel('Year').fill(String(inSixWeeks.getUTCFullYear()));
-	await page.getByLabel('Start time (UK time)').fill('10:00');
-	await page.getByLabel('Place').fill('Oakfield Primary School, meeting room 2');
-	await page.getByRole('button', { name: 'Schedule the meeting and send invitations' }).click();
-	await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}/);
-	const id = /\/meetings\/([0-9a-f-]{36})/.exec(page.url())?.[1];
-	if (!id) throw new Error('the meeting was not scheduled');
-	return id;
-}
 
 /** yyyy-mm-dd, `days` from today. */
 function daysFromNow(days: number): string {
@@ -69,7 +36,7 @@ test.describe('minutes and follow-through', () => {
 		const senco = await openAs(browser, 'senco');
 		const salt = await openAs(browser, 'salt');
 		try {
-			const meetingId = await scheduleReviewForAaron(senco.page);
+			const meetingId = await scheduleReviewForAaron(senco.page, 42);
 
 			// In the live meeting the chair writes the family's views and gives the SaLT an action.
 			await senco.page.goto(`/meetings/${meetingId}/live`);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /** Shared by every journey: the demo password (see src/lib/server/db/demoData.ts). */
 export const DEMO_PASSWORD = 'coplan-demo-2026';
@@ -35,4 +35,46 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 			violation.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n')
 	);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** One person in their own browser context (their own cookies and offline copies). */
+export interface Person {
+	context: BrowserContext;
+	page: Page;
+}
+
+export async function openAs(browser: Browser, account: string): Promise<Person> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, account);
+	return { context, page };
+}
+
+/** Aaron's record, found the way a person would: from the list of children. */
+export async function openAaron(page: Page): Promise<string> {
+	await page.goto('/children');
+	await page.getByRole('link', { name: 'Aaron Thompson' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Aaron/ })).toBeVisible();
+	return new URL(page.url()).pathname;
+}
+
+/**
+ * A new interim review of Aaron's plan, scheduled through the form, for journeys that
+ * close or otherwise change a meeting: the demo meetings stay as they are for the rest.
+ */
+export async function scheduleReviewForAaron(page: Page, daysAhead: number): Promise<string> {
+	const childPath = await openAaron(page);
+	await page.goto(`${childPath}/meetings/new?type=ehcp_interim_review`);
+	const day = new Date(Date.now() + daysAhead * 24 * 3600 * 1000);
+	const date = page.getByRole('group', { name: 'Date of the meeting' });
+	await date.getByLabel('Day').fill(String(day.getUTCDate()));
+	await date.getByLabel('Month').fill(String(day.getUTCMonth() + 1));
+	await date.getByLabel('Year').fill(String(day.getUTCFullYear()));
+	await page.getByLabel('Start time (UK time)').fill('10:00');
+	await page.getByLabel('Place').fill('Oakfield Primary School, meeting room 2');
+	await page.getByRole('button', { name: 'Schedule the meeting and send invitations' }).click();
+	await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}/);
+	const id = /\/meetings\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+	if (!id) throw new Error('the meeting was not scheduled');
+	return id;
 }
