@@ -25,5 +25,6 @@ export {
 export * from './meetingDoc/types.ts';
 export * from './meetingDoc/read.ts';
 export * from './meetingDoc/change.ts';
+export * from './meetingDoc/changeActions.ts';
 export * from './meetingDoc/fields.ts';
 export * from './meetingDoc/lifecycle.ts';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { assignMissingPositions } from '../docParts.ts';
-import { addAgendaItem, addAttendee, addContribution, carryActionForward } from './change.ts';
+import { addAgendaItem, addAttendee, addContribution } from './change.ts';
+import { carryActionForward } from './changeActions.ts';
 import { readSchemaVersion } from './read.ts';
 import { LIST_KEYS, list, MEETING_DOC_SCHEMA_VERSION, metaMap } from './shape.ts';
 import type { MeetingDocSeed } from './types.ts';
