@@ -7,16 +7,10 @@ import {
 import { hashPassword } from '../../auth/password.ts';
 import { passwordProblem } from '../../auth/passwordPolicy.ts';
 import { invalidateAllSessions } from '../../auth/session.ts';
-import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { passwordChangedEmail, passwordResetEmail } from '../../mail/templates.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
-import {
-	requestEmailLink,
-	type EmailLinkContext,
-	type EmailLinkOutcome,
-	type EmailLinkRequest
-} from './requestEmailLink.ts';
+import { emailLinks, type EmailLinkContext, type EmailLinkState } from './requestEmailLink.ts';
 
 /**
  * Resetting a forgotten password by a link sent by email: single use, 1 hour. Choosing
@@ -28,34 +22,18 @@ export const PASSWORD_RESET_MINUTES = 60;
 export const PASSWORD_RESET_PATH = '/reset-password';
 export const FORGOT_PASSWORD_PATH = '/forgot-password';
 
-export function requestPasswordReset(
-	context: EmailLinkContext,
-	request: EmailLinkRequest,
-	now = new Date()
-): Promise<EmailLinkOutcome> {
-	return requestEmailLink(
-		context,
-		{
-			purpose: 'password_reset',
-			lifetimeMs: PASSWORD_RESET_MINUTES * 60 * 1000,
-			path: PASSWORD_RESET_PATH,
-			content: (link) => passwordResetEmail({ link, validForMinutes: PASSWORD_RESET_MINUTES })
-		},
-		request,
-		now
-	);
-}
+const passwordResetLinks = emailLinks({
+	purpose: 'password_reset',
+	minutes: PASSWORD_RESET_MINUTES,
+	path: PASSWORD_RESET_PATH,
+	content: passwordResetEmail
+});
 
-export type ResetLinkState = 'valid' | 'used' | 'expired' | 'unknown';
-
+export const requestPasswordReset = passwordResetLinks.request;
 /** Whether the link could still be used, without using it (for the page it opens). */
-export async function checkPasswordResetLink(
-	db: Database,
-	token: string,
-	now = new Date()
-): Promise<ResetLinkState> {
-	return (await checkEmailToken(db, token, 'password_reset', now)).status;
-}
+export const checkPasswordResetLink = passwordResetLinks.check;
+
+export type ResetLinkState = EmailLinkState;
 
 export type ResetPasswordResult =
 	| { ok: true; userId: string; twoFactorEnabled: boolean }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { issueEmailToken } from '../../auth/emailTokens.ts';
+import { checkEmailToken, issueEmailToken } from '../../auth/emailTokens.ts';
 import { consumeAll, type RateLimit } from '../../auth/rateLimit.ts';
 import type { Database } from '../../db/client.ts';
 import { users, type EmailTokenPurpose } from '../../db/schema.ts';
@@ -97,4 +97,34 @@ export async function requestEmailLink(
 			);
 		});
 	return { outcome: 'sent', delivery };
+}
+
+export type EmailLinkState = 'valid' | 'used' | 'expired' | 'unknown';
+
+/**
+ * The two things every kind of emailed link does the same way: send one (under the same
+ * limits and the same answer whatever happens) and say whether one could still be used
+ * without using it, for the page the link opens.
+ */
+export function emailLinks(options: {
+	purpose: EmailTokenPurpose;
+	minutes: number;
+	path: string;
+	content(details: { link: string; validForMinutes: number }): EmailContent;
+}) {
+	const kind: EmailLinkKind = {
+		purpose: options.purpose,
+		lifetimeMs: options.minutes * 60 * 1000,
+		path: options.path,
+		content: (link) => options.content({ link, validForMinutes: options.minutes })
+	};
+	return {
+		request: (
+			context: EmailLinkContext,
+			request: EmailLinkRequest,
+			now = new Date()
+		): Promise<EmailLinkOutcome> => requestEmailLink(context, kind, request, now),
+		check: async (db: Database, token: string, now = new Date()): Promise<EmailLinkState> =>
+			(await checkEmailToken(db, token, options.purpose, now)).status
+	};
 }

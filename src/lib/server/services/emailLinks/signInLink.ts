@@ -1,14 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { checkEmailToken, consumeEmailToken } from '../../auth/emailTokens.ts';
+import { consumeEmailToken } from '../../auth/emailTokens.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { signInLinkEmail } from '../../mail/templates.ts';
-import {
-	requestEmailLink,
-	type EmailLinkContext,
-	type EmailLinkOutcome,
-	type EmailLinkRequest
-} from './requestEmailLink.ts';
+import { emailLinks, type EmailLinkState } from './requestEmailLink.ts';
 
 /**
  * Signing in with a link sent by email, instead of a password: single use, 15 minutes.
@@ -19,34 +14,18 @@ import {
 export const SIGN_IN_LINK_MINUTES = 15;
 export const SIGN_IN_LINK_PATH = '/sign-in/link';
 
-export function requestSignInLink(
-	context: EmailLinkContext,
-	request: EmailLinkRequest,
-	now = new Date()
-): Promise<EmailLinkOutcome> {
-	return requestEmailLink(
-		context,
-		{
-			purpose: 'sign_in',
-			lifetimeMs: SIGN_IN_LINK_MINUTES * 60 * 1000,
-			path: SIGN_IN_LINK_PATH,
-			content: (link) => signInLinkEmail({ link, validForMinutes: SIGN_IN_LINK_MINUTES })
-		},
-		request,
-		now
-	);
-}
+const signInLinks = emailLinks({
+	purpose: 'sign_in',
+	minutes: SIGN_IN_LINK_MINUTES,
+	path: SIGN_IN_LINK_PATH,
+	content: signInLinkEmail
+});
 
-export type SignInLinkState = 'valid' | 'used' | 'expired' | 'unknown';
-
+export const requestSignInLink = signInLinks.request;
 /** Whether the link could still be used, without using it (for the page it opens). */
-export async function checkSignInLink(
-	db: Database,
-	token: string,
-	now = new Date()
-): Promise<SignInLinkState> {
-	return (await checkEmailToken(db, token, 'sign_in', now)).status;
-}
+export const checkSignInLink = signInLinks.check;
+
+export type SignInLinkState = EmailLinkState;
 
 export type SignInLinkResult =
 	| { ok: true; userId: string; twoFactorEnabled: boolean }
