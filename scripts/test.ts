@@ -152,9 +152,7 @@ function describeEnvironment(): void {
 	} else {
 		console.log('TEST_DATABASE_URL is not set: tests use embedded PGlite');
 	}
-	if (!process.env.REDIS_URL) {
-		console.log('REDIS_URL is not set: Redis-dependent tests will be skipped');
-	}
+	// No suite needs Redis yet: Coplan runs as one instance (see README, REDIS_URL).
 }
 
 function formatCounts(passed: number, failed: number, skipped: number): string {

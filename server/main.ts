@@ -95,6 +95,12 @@ async function main(): Promise<void> {
 		database.kind === 'pglite'
 			? `Embedded database in ${resolve(env.DATA_DIR)}`
 			: 'Using the PostgreSQL database from DATABASE_URL',
+		...(env.REDIS_URL
+			? [
+					'REDIS_URL is set, but this version of Coplan runs as one instance only:',
+					'Redis is not used, so do not start a second instance on the same database.'
+				]
+			: []),
 		...(runtime.seededAccounts ? ['', formatDemoAccounts(runtime.seededAccounts)] : []),
 		'',
 		`Coplan is running at ${url}`
