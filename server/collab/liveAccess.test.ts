@@ -1,50 +1,24 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	notifyChildAccessChanged,
 	notifyMeetingAccessChanged
 } from '../../src/lib/server/collab/liveCollaboration.ts';
 import { meetings, teamMembers } from '../../src/lib/server/db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../../src/lib/server/db/testing.ts';
+import { type TestDatabase } from '../../src/lib/server/db/testing.ts';
 import { COLLAB_DENIAL } from '../../src/lib/shared/collab/closeCodes.ts';
 import { meetingDocumentName } from '../../src/lib/shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../src/lib/shared/collab/meetingDoc.ts';
-import {
-	startCollabTestServer,
-	waitFor,
-	waitForSaved,
-	type CollabTestServer
-} from './testing/collabTestServer.ts';
+import { waitFor, waitForSaved, type CollabTestServer } from './testing/collabTestServer.ts';
 import { openMeeting } from './testing/liveMeeting.ts';
-import {
-	createChildWithTeam,
-	createMeeting,
-	type ChildFixture
-} from './testing/meetingFixtures.ts';
+import { createChildWithTeam, createMeeting } from './testing/meetingFixtures.ts';
+import { teamMember as person, useCollabTestSuite } from './testing/collabTestSuite.ts';
 
 let database: TestDatabase;
 let server: CollabTestServer;
 const cleanups: (() => void)[] = [];
 
-beforeAll(async () => {
-	database = await createTestDatabase();
-	server = await startCollabTestServer(database.db);
-});
-
-afterEach(() => {
-	while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-afterAll(async () => {
-	await server?.stop();
-	await database?.close();
-});
-
-function person(team: ChildFixture, key: string) {
-	const found = team.people[key];
-	if (!found) throw new Error(`no ${key}`);
-	return found;
-}
+useCollabTestSuite((started) => ({ database, server } = started), cleanups);
 
 describe('access changes reach live connections', () => {
 	it('disconnects someone removed from the team, and only them', async () => {

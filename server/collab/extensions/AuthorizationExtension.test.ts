@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLog } from '../../../src/lib/server/collab/documentStore.ts';
 import { children } from '../../../src/lib/server/db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../../../src/lib/server/db/testing.ts';
+import { type TestDatabase } from '../../../src/lib/server/db/testing.ts';
 import { COLLAB_DENIAL, READ_ONLY_REASONS } from '../../../src/lib/shared/collab/closeCodes.ts';
 import {
 	meetingDocumentName,
@@ -16,7 +16,6 @@ import {
 import {
 	connectProvider,
 	openTestWebsocket,
-	startCollabTestServer,
 	waitFor,
 	waitForSaved,
 	type CollabTestServer,
@@ -27,33 +26,15 @@ import {
 	createChildWithTeam,
 	createMeeting,
 	createOrganisationMember,
-	type ChildFixture,
 	type TestPerson
 } from '../testing/meetingFixtures.ts';
+import { teamMember as member, useCollabTestSuite } from '../testing/collabTestSuite.ts';
 
 let database: TestDatabase;
 let server: CollabTestServer;
 const cleanups: (() => void)[] = [];
 
-beforeAll(async () => {
-	database = await createTestDatabase();
-	server = await startCollabTestServer(database.db);
-});
-
-afterEach(() => {
-	while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-afterAll(async () => {
-	await server?.stop();
-	await database?.close();
-});
-
-function member(team: ChildFixture, key: string): TestPerson {
-	const found = team.people[key];
-	if (!found) throw new Error(`no ${key}`);
-	return found;
-}
+useCollabTestSuite((started) => ({ database, server } = started), cleanups);
 
 function attempt(person: TestPerson, name: string): TestConnection {
 	const connection = connectProvider({ url: server.url, name, cookie: person.cookie });

@@ -1,19 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../src/lib/server/db/testing.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestDatabase } from '../../../src/lib/server/db/testing.ts';
 import { COLLAB_CLOSE_CODES } from '../../../src/lib/shared/collab/closeCodes.ts';
 import { readMeetingDoc, setFieldText } from '../../../src/lib/shared/collab/meetingDoc.ts';
-import {
-	startCollabTestServer,
-	waitFor,
-	waitForSaved,
-	type CollabTestServer
-} from '../testing/collabTestServer.ts';
+import { waitFor, waitForSaved, type CollabTestServer } from '../testing/collabTestServer.ts';
 import { openMeeting } from '../testing/liveMeeting.ts';
-import {
-	createChildWithTeam,
-	createMeeting,
-	type ChildFixture
-} from '../testing/meetingFixtures.ts';
+import { createChildWithTeam, createMeeting } from '../testing/meetingFixtures.ts';
+import { teamMember as person, useCollabTestSuite } from '../testing/collabTestSuite.ts';
 
 /** A small limit stands in for the real 20 MB so the test stays quick. */
 const LIMIT = 64 * 1024;
@@ -22,25 +14,9 @@ let database: TestDatabase;
 let server: CollabTestServer;
 const cleanups: (() => void)[] = [];
 
-beforeAll(async () => {
-	database = await createTestDatabase();
-	server = await startCollabTestServer(database.db, { maxDocumentBytes: LIMIT });
+useCollabTestSuite((started) => ({ database, server } = started), cleanups, {
+	maxDocumentBytes: LIMIT
 });
-
-afterEach(() => {
-	while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-afterAll(async () => {
-	await server?.stop();
-	await database?.close();
-});
-
-function person(team: ChildFixture, key: string) {
-	const found = team.people[key];
-	if (!found) throw new Error(`no ${key}`);
-	return found;
-}
 
 describe('document size limit', () => {
 	it('closes only the socket whose change would take the document over the limit', async () => {

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { actions, outcomes } from '../../../src/lib/server/db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../../../src/lib/server/db/testing.ts';
+import { type TestDatabase } from '../../../src/lib/server/db/testing.ts';
 import {
 	addAction,
 	addOutcome,
@@ -12,42 +12,16 @@ import {
 	setFieldText,
 	setOutcomeProgress
 } from '../../../src/lib/shared/collab/meetingDoc.ts';
-import {
-	startCollabTestServer,
-	waitForSaved,
-	waitUntil,
-	type CollabTestServer
-} from '../testing/collabTestServer.ts';
+import { waitForSaved, waitUntil, type CollabTestServer } from '../testing/collabTestServer.ts';
 import { openMeeting } from '../testing/liveMeeting.ts';
-import {
-	createChildWithTeam,
-	createMeeting,
-	type ChildFixture
-} from '../testing/meetingFixtures.ts';
+import { createChildWithTeam, createMeeting } from '../testing/meetingFixtures.ts';
+import { teamMember as person, useCollabTestSuite } from '../testing/collabTestSuite.ts';
 
 let database: TestDatabase;
 let server: CollabTestServer;
 const cleanups: (() => void)[] = [];
 
-beforeAll(async () => {
-	database = await createTestDatabase();
-	server = await startCollabTestServer(database.db);
-});
-
-afterEach(() => {
-	while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-afterAll(async () => {
-	await server?.stop();
-	await database?.close();
-});
-
-function person(team: ChildFixture, key: string) {
-	const found = team.people[key];
-	if (!found) throw new Error(`no ${key}`);
-	return found;
-}
+useCollabTestSuite((started) => ({ database, server } = started), cleanups);
 
 const actionRows = (meetingId: string) =>
 	database.db.select().from(actions).where(eq(actions.meetingId, meetingId));

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-	startCollabTestServer,
 	waitFor,
 	waitForSaved,
 	waitUntil,
@@ -13,42 +12,26 @@ import {
 } from '../../../../../server/collab/testing/liveMeeting.ts';
 import {
 	createChildWithTeam,
-	createMeeting,
-	type ChildFixture,
-	type TestPerson
+	createMeeting
 } from '../../../../../server/collab/testing/meetingFixtures.ts';
 import { READ_ONLY_REASONS } from '../../../shared/collab/closeCodes.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../../shared/collab/meetingDoc.ts';
 import { readLog } from '../../collab/documentStore.ts';
 import { auditEvents, meetings } from '../../db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import { type TestDatabase } from '../../db/testing.ts';
 import { loadActor } from '../../policy.ts';
 import { closeMeeting, reopenMeeting } from './closeMeeting.ts';
+import {
+	teamMember as member,
+	useCollabTestSuite
+} from '../../../../../server/collab/testing/collabTestSuite.ts';
 
 let database: TestDatabase;
 let server: CollabTestServer;
 const cleanups: (() => void)[] = [];
 
-beforeAll(async () => {
-	database = await createTestDatabase();
-	server = await startCollabTestServer(database.db);
-});
-
-afterEach(() => {
-	while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-afterAll(async () => {
-	await server?.stop();
-	await database?.close();
-});
-
-function member(team: ChildFixture, key: string): TestPerson {
-	const found = team.people[key];
-	if (!found) throw new Error(`no ${key}`);
-	return found;
-}
+useCollabTestSuite((started) => ({ database, server } = started), cleanups);
 
 async function statusOf(meetingId: string) {
 	const [row] = await database.db

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-	startCollabTestServer,
 	waitFor,
 	waitForSaved,
 	type CollabTestServer
@@ -12,14 +11,12 @@ import {
 } from '../../../../../server/collab/testing/liveMeeting.ts';
 import {
 	createChildWithTeam,
-	createMeeting,
-	type ChildFixture,
-	type TestPerson
+	createMeeting
 } from '../../../../../server/collab/testing/meetingFixtures.ts';
 import { addAction, setActionOwner, setFieldText } from '../../../shared/collab/meetingDoc.ts';
 import { addRestrictedNote, readRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
 import { meetings, minutesVersions } from '../../db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import { type TestDatabase } from '../../db/testing.ts';
 import { fingerprint } from '../../minutes/fingerprint.ts';
 import { loadActor } from '../../policy.ts';
 import { closeMeeting, reopenMeeting } from '../meetings/closeMeeting.ts';
@@ -29,30 +26,16 @@ import {
 	listMinutesVersions,
 	loadMinutesVersion
 } from './minutesVersions.ts';
+import {
+	teamMember as person,
+	useCollabTestSuite
+} from '../../../../../server/collab/testing/collabTestSuite.ts';
 
 let database: TestDatabase;
 let server: CollabTestServer;
 const cleanups: (() => void)[] = [];
 
-beforeAll(async () => {
-	database = await createTestDatabase();
-	server = await startCollabTestServer(database.db);
-});
-
-afterEach(() => {
-	while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-afterAll(async () => {
-	await server?.stop();
-	await database?.close();
-});
-
-function person(team: ChildFixture, key: string): TestPerson {
-	const found = team.people[key];
-	if (!found) throw new Error(`no ${key}`);
-	return found;
-}
+useCollabTestSuite((started) => ({ database, server } = started), cleanups);
 
 describe('closing a meeting freezes its minutes', () => {
 	it('stores version 1 with what everyone wrote, who closed it and a fingerprint', async () => {
