@@ -9,15 +9,6 @@ import { expectNoAxeViolations, signIn } from './support.ts';
  * else's; advice is uploaded, checked and downloaded.
  */
 
-/**
- * signIn, tried again if the first attempt loses the email address: the sign-in page's
- * email input sets `value`, which Svelte re-applies when the page hydrates, wiping text
- * typed before then (seen on a cold server). Remove once that page keeps typed text.
- */
-async function signInAs(page: Page, who: string): Promise<void> {
-	await expect(() => signIn(page, who)).toPass({ timeout: 30_000 });
-}
-
 const fixture = (name: string) => resolve('tests/fixtures/advice', name);
 const MB = 1024 * 1024;
 
@@ -26,7 +17,7 @@ async function childPageOf(browser: Browser, childName: string): Promise<string>
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	try {
-		await signInAs(page, 'senco');
+		await signIn(page, 'senco');
 		await page.goto('/children');
 		const href = await page.getByRole('link', { name: childName }).getAttribute('href');
 		if (!href) throw new Error(`No link to ${childName}`);
@@ -47,7 +38,7 @@ test.describe('a coordinator’s children', () => {
 	test('adds a child, fixing mistakes the form points out, then edits the record', async ({
 		page
 	}) => {
-		await signInAs(page, 'senco');
+		await signIn(page, 'senco');
 		await page.goto('/children');
 		await expect(page.getByRole('heading', { level: 1, name: 'Children' })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Aaron Thompson' })).toBeVisible();
@@ -120,7 +111,7 @@ test.describe('a coordinator’s children', () => {
 	});
 
 	test('changes a team member’s role, and deletes a record after confirming', async ({ page }) => {
-		await signInAs(page, 'senco');
+		await signIn(page, 'senco');
 		await page.goto('/children/new');
 		await page.getByLabel('First name').fill('Sam');
 		await page.getByLabel('Last name').fill('Short-Lived');
@@ -173,7 +164,7 @@ test.describe('a coordinator’s children', () => {
 	});
 
 	test('answers 404 for a malformed child id', async ({ page }) => {
-		await signInAs(page, 'senco');
+		await signIn(page, 'senco');
 		const response = await page.goto('/children/not-a-child');
 		expect(response?.status()).toBe(404);
 	});
@@ -185,7 +176,7 @@ test.describe('a parent', () => {
 		browser
 	}) => {
 		const jordan = await childPageOf(browser, 'Jordan Clarke');
-		await signInAs(page, 'aaron.parent');
+		await signIn(page, 'aaron.parent');
 		await page.goto('/children');
 		await expect(page.getByRole('link', { name: 'Jordan Clarke' })).toHaveCount(0);
 		await page.getByRole('link', { name: 'Aaron Thompson' }).click();
@@ -219,7 +210,7 @@ test.describe('the advice register', () => {
 		// Two uploads of 20 MB and more take a while on a busy machine.
 		test.slow();
 		const aaron = await childPageOf(browser, 'Aaron Thompson');
-		await signInAs(page, 'salt');
+		await signIn(page, 'salt');
 		await page.goto(`${aaron}/advice`);
 		await expect(
 			page.getByRole('heading', { level: 1, name: 'Aaron’s advice register' })
@@ -302,7 +293,7 @@ test.describe('the advice register', () => {
 		const parentContext = await browser.newContext();
 		const parent = await parentContext.newPage();
 		try {
-			await signInAs(parent, 'aaron.parent');
+			await signIn(parent, 'aaron.parent');
 			await parent.goto(`${aaron}/advice`);
 			await expect(
 				parent.getByRole('article', { name: 'Speech and language therapy review' })
