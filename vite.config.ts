@@ -15,6 +15,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts'],
+					setupFiles: ['src/lib/server/testing/secretKeySetup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

@@ -95,6 +95,12 @@ async function main(): Promise<void> {
 		database.kind === 'pglite'
 			? `Embedded database in ${resolve(env.DATA_DIR)}`
 			: 'Using the PostgreSQL database from DATABASE_URL',
+		...(runtime.secretKeyFileCreated
+			? [
+					`Made a secret key in ${runtime.secretKeyFileCreated}: keep it with the database`,
+					'(two-factor authentication needs it), or set SECRET_KEY instead.'
+				]
+			: []),
 		...(env.REDIS_URL
 			? [
 					'REDIS_URL is set, but this version of Coplan runs as one instance only:',

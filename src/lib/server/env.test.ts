@@ -42,7 +42,9 @@ describe('parseEnv', () => {
 		['REDIS_URL', 'localhost:6379', /REDIS_URL must be a URL/],
 		['SMTP_URL', 'http://mail', /SMTP_URL must be a URL/],
 		['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error/],
-		['COPLAN_DEV_OUTBOX', 'yes', /COPLAN_DEV_OUTBOX must be 1/]
+		['COPLAN_DEV_OUTBOX', 'yes', /COPLAN_DEV_OUTBOX must be 1/],
+		['SECRET_KEY', 'too-short', /SECRET_KEY must be 32 random bytes in base64/],
+		['SECRET_KEY', Buffer.alloc(16).toString('base64'), /SECRET_KEY must be 32 random bytes/]
 	])('rejects %s=%s with one line naming the variable', (name, value, pattern) => {
 		let error: unknown;
 		try {
@@ -55,5 +57,17 @@ describe('parseEnv', () => {
 		expect(message).toMatch(pattern);
 		expect(message).toContain(name);
 		expect(message).not.toContain('\n');
+	});
+
+	it('accepts a 32-byte SECRET_KEY and never repeats a refused one', () => {
+		const key = Buffer.alloc(32, 7).toString('base64');
+		expect(parseEnv({ SECRET_KEY: key }).SECRET_KEY).toBe(key);
+		const refused = 'c2VjcmV0LWJ1dC10b28tc2hvcnQ=';
+		expect(() => parseEnv({ SECRET_KEY: refused })).toThrow(ConfigError);
+		try {
+			parseEnv({ SECRET_KEY: refused });
+		} catch (error) {
+			expect((error as Error).message).not.toContain(refused);
+		}
 	});
 });

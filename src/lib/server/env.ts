@@ -43,6 +43,17 @@ const EnvSchema = v.object({
 	DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), './data'),
 	REDIS_URL: v.optional(urlWithProtocols('REDIS_URL', ['redis:', 'rediss:'])),
 	SMTP_URL: v.optional(urlWithProtocols('SMTP_URL', ['smtp:', 'smtps:'])),
+	/** Seals secrets kept in the database; unset: a key file in DATA_DIR (secretKey.ts). */
+	SECRET_KEY: v.optional(
+		v.pipe(
+			v.string(),
+			v.check(
+				(value) =>
+					/^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32,
+				'SECRET_KEY must be 32 random bytes in base64, for example from: openssl rand -base64 32'
+			)
+		)
+	),
 	/**
 	 * '1' shows the development outbox (/dev/outbox) even when NODE_ENV is production, for
 	 * end-to-end tests of the built app. It never applies when SMTP_URL is set: real mail
@@ -74,8 +85,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 	const variable = issue.path?.[0]?.key;
 	const name = typeof variable === 'string' ? variable : 'configuration';
 	const message = issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
-	// URLs can carry passwords, so their values are never echoed back.
-	const shown = name.endsWith('_URL') ? '' : ` (got "${input[name] ?? ''}")`;
+	// URLs can carry passwords, and keys are secret: their values are never echoed back.
+	const secret = name.endsWith('_URL') || name === 'SECRET_KEY';
+	const shown = secret ? '' : ` (got "${input[name] ?? ''}")`;
 	throw new ConfigError(`Invalid configuration: ${message}${shown}`);
 }
 

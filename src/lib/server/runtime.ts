@@ -3,6 +3,8 @@ import { seedDemo, type DemoAccount } from './db/seed.ts';
 import { parseEnv, type Env } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { setSecretKey } from './auth/secretBox.ts';
+import { loadSecretKey } from './secretKey.ts';
 
 /**
  * What one Coplan process shares between its HTTP side and its websocket side: the
@@ -20,6 +22,8 @@ export interface Runtime {
 	mailer: Mailer;
 	/** Demo accounts seeded by this start, if it seeded an empty embedded database. */
 	seededAccounts: DemoAccount[] | null;
+	/** The key file this start made (no SECRET_KEY, first start), for the start-up summary. */
+	secretKeyFileCreated: string | null;
 }
 
 const RUNTIME_KEY = Symbol.for('coplan.runtime');
@@ -29,6 +33,8 @@ const holder = globalThis as RuntimeHolder;
 async function start(source: Record<string, string | undefined>): Promise<Runtime> {
 	const env = parseEnv(source);
 	const logger = createLogger(env.LOG_LEVEL);
+	const secretKey = loadSecretKey({ secretKey: env.SECRET_KEY, dataDir: env.DATA_DIR });
+	setSecretKey(secretKey.key);
 	const database = await openDatabase(
 		env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR }
 	);
@@ -45,7 +51,8 @@ async function start(source: Record<string, string | undefined>): Promise<Runtim
 			logger,
 			database,
 			mailer: createMailer(env.SMTP_URL, database.db, logger),
-			seededAccounts
+			seededAccounts,
+			secretKeyFileCreated: secretKey.createdFile
 		};
 	} catch (error) {
 		await database.close();

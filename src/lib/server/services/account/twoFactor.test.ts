@@ -116,6 +116,20 @@ describe('enrolment', () => {
 	});
 });
 
+describe('the stored keys', () => {
+	it('are sealed, so that a copy of the database does not give them away', async () => {
+		const { userId, key } = await enrolledUser();
+		const [row] = await database.db
+			.select({ totpKey: users.totpKey, pendingTotpKey: users.pendingTotpKey })
+			.from(users)
+			.where(eq(users.id, userId));
+		const stored = row?.totpKey ?? new Uint8Array();
+		expect(stored.length).toBeGreaterThan(key.length);
+		expect(Buffer.from(stored).includes(Buffer.from(key))).toBe(false);
+		expect(row?.pendingTotpKey).toBeNull();
+	});
+});
+
 describe('the second step of signing in', () => {
 	it('accepts a code from the app and marks the session verified', async () => {
 		const { userId, key } = await enrolledUser();

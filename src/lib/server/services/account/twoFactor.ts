@@ -10,6 +10,7 @@ import {
 	useRecoveryCode
 } from '../../auth/recoveryCodes.ts';
 import { markSessionTwoFactorVerified } from '../../auth/session.ts';
+import { openSecret, sealSecret } from '../../auth/secretBox.ts';
 import { generateTotpKey, matchTotpStep } from '../../auth/totp.ts';
 
 /**
@@ -59,13 +60,17 @@ async function checkUnderLimit(
 	return { ok: false, reason: 'wrong-code' };
 }
 
+/** The two-factor keys are stored sealed (see secretBox.ts): only this module opens them. */
+const TOTP_PURPOSE = 'totp';
+const openKey = (sealed: Uint8Array | null) => (sealed ? openSecret(sealed, TOTP_PURPOSE) : null);
+
 async function keysOf(db: Database, userId: string) {
 	const [row] = await db
 		.select({ totpKey: users.totpKey, pendingTotpKey: users.pendingTotpKey })
 		.from(users)
 		.where(eq(users.id, userId));
 	if (!row) throw new Error('The user does not exist.');
-	return row;
+	return { totpKey: openKey(row.totpKey), pendingTotpKey: openKey(row.pendingTotpKey) };
 }
 
 /**
@@ -131,7 +136,10 @@ export async function pendingEnrolmentKey(db: Database, userId: string): Promise
 	const { pendingTotpKey } = await keysOf(db, userId);
 	if (pendingTotpKey) return pendingTotpKey;
 	const key = generateTotpKey();
-	await db.update(users).set({ pendingTotpKey: key }).where(eq(users.id, userId));
+	await db
+		.update(users)
+		.set({ pendingTotpKey: sealSecret(key, TOTP_PURPOSE) })
+		.where(eq(users.id, userId));
 	return key;
 }
 
@@ -165,7 +173,7 @@ export async function confirmEnrolment(
 	await markSessionTwoFactorVerified(db, input.sessionId);
 	await db
 		.update(users)
-		.set({ totpKey: pendingTotpKey, pendingTotpKey: null })
+		.set({ totpKey: sealSecret(pendingTotpKey, TOTP_PURPOSE), pendingTotpKey: null })
 		.where(eq(users.id, input.userId));
 	await audit(db, input.userId, 'user.twoFactorEnabled');
 	return { ok: true, recoveryCodes };
