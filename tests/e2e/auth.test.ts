@@ -1,7 +1,7 @@
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, demoEmail, expectNoAxeViolations, signIn } from './support.ts';
+import { DEMO_PASSWORD, demoEmail, expectNoAxeViolations, signIn, signOut } from './support.ts';
 
 /**
  * Accounts, sessions and two-factor authentication, through the real pages.
@@ -23,11 +23,6 @@ async function submitPassword(page: Page, localPart: string, password: string): 
 	await page.getByLabel('Email address').fill(demoEmail(localPart));
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(page: Page): Promise<void> {
-	await page.getByRole('button', { name: 'Sign out', exact: true }).first().click();
-	await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
 }
 
 const lastStepUsed = new WeakMap<Uint8Array, number>();

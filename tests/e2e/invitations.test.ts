@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { demoEmail, expectNoAxeViolations, signIn } from './support.ts';
+import { demoEmail, expectNoAxeViolations, signIn, signOut } from './support.ts';
 
 /**
  * Invitations, emailed sign-in links and password resets, followed through the
@@ -11,11 +11,6 @@ const PASSWORD = 'bubbles and the sand tray';
 
 function uniqueEmail(label: string): string {
 	return `${label}-${randomUUID().slice(0, 8)}@example.org`;
-}
-
-async function signOut(page: Page): Promise<void> {
-	await page.getByRole('button', { name: 'Sign out' }).click();
-	await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
 }
 
 async function signInAs(page: Page, email: string, password: string): Promise<void> {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { connectProvider } from '../../server/collab/testing/collabTestServer.ts';
 import { meetingDocumentName } from '../../src/lib/shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../src/lib/shared/collab/meetingDoc.ts';
-import { expectNoAxeViolations, gotoReady, signIn } from './support.ts';
+import { aaronsFirstMeetingId, expectNoAxeViolations, gotoReady, signIn } from './support.ts';
 
 const SESSION_COOKIE = 'coplan_session';
 
@@ -58,14 +58,9 @@ async function sessionCookieHeader(page: Page): Promise<string> {
 	return `${SESSION_COOKIE}=${cookie?.value ?? ''}`;
 }
 
-/** A demo meeting, found the way a person finds it: Children → Aaron → the meeting. */
+/** A demo meeting's live document, found the way a person finds it: Children → Aaron. */
 async function demoMeetingName(page: Page): Promise<string> {
-	await page.goto('/children');
-	await page.getByRole('link', { name: /Aaron/ }).first().click();
-	const href = await page.locator('a[href^="/meetings/"]').first().getAttribute('href');
-	const meetingId = /^\/meetings\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
-	expect(meetingId, 'a meeting link on Aaron’s page').toBeDefined();
-	return meetingDocumentName(meetingId ?? '');
+	return meetingDocumentName(await aaronsFirstMeetingId(page));
 }
 
 test.describe('live collaboration', () => {

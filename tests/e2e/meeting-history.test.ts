@@ -7,25 +7,13 @@ import {
 	waitFor,
 	waitForSaved
 } from '../../server/collab/testing/collabTestServer.ts';
-import { expectNoAxeViolations, signIn } from './support.ts';
+import { aaronsFirstMeetingId, expectNoAxeViolations, signIn, signOut } from './support.ts';
 
 /**
  * The history of a meeting: who changed what, and the meeting as it was at a chosen
  * moment. The change is made over the real collaboration websocket with the signed-in
  * SENCo's own session, as their browser would.
  */
-
-async function aaronsMeeting(page: Page): Promise<string> {
-	await page.goto('/children');
-	await page.getByRole('link', { name: 'Aaron Thompson' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: /Aaron/ })).toBeVisible();
-	const hrefs = await page
-		.locator('a[href^="/meetings/"]')
-		.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-	const id = hrefs.map((href) => /^\/meetings\/([0-9a-f-]{36})$/.exec(href)?.[1]).find(Boolean);
-	if (!id) throw new Error(`no meeting link on Aaron's page (found ${hrefs.join(', ')})`);
-	return id;
-}
 
 async function writeAsSenco(page: Page, meetingId: string, text: string): Promise<void> {
 	const session = (await page.context().cookies()).find((c) => c.name === 'coplan_session');
@@ -52,7 +40,7 @@ async function writeAsSenco(page: Page, meetingId: string, text: string): Promis
 
 test('the history names who changed what and shows the meeting as it was', async ({ page }) => {
 	await signIn(page, 'senco');
-	const meetingId = await aaronsMeeting(page);
+	const meetingId = await aaronsFirstMeetingId(page);
 	const text = `Family views for the history check ${Date.now()}`;
 	await writeAsSenco(page, meetingId, text);
 
@@ -88,7 +76,7 @@ test('the history names who changed what and shows the meeting as it was', async
 
 test('a moment that is not a real date gets a clear error', async ({ page }) => {
 	await signIn(page, 'senco');
-	const meetingId = await aaronsMeeting(page);
+	const meetingId = await aaronsFirstMeetingId(page);
 	await page.goto(`/meetings/${meetingId}/history?date=2026-02-31&time=25:99`);
 	await expect(page.getByRole('alert')).toContainText('There is a problem');
 	await expect(page.getByRole('link', { name: /Enter a real date/ })).toBeVisible();
@@ -98,8 +86,8 @@ test('a moment that is not a real date gets a clear error', async ({ page }) => 
 
 test('someone outside the team cannot see the history', async ({ page }) => {
 	await signIn(page, 'senco');
-	const meetingId = await aaronsMeeting(page);
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	const meetingId = await aaronsFirstMeetingId(page);
+	await signOut(page);
 	await signIn(page, 'maya.parent');
 	const response = await page.goto(`/meetings/${meetingId}/history`);
 	expect(response?.status()).toBe(404);

@@ -24,6 +24,16 @@ export async function signIn(
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
+/**
+ * Signs out with the header's button and waits until the signed-out page is shown:
+ * signing out first deletes the device's meeting copies, so the page changes a moment
+ * after the click, not with it.
+ */
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Sign out', exact: true }).first().click();
+	await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+}
+
 /** Fails with a readable list when axe finds any WCAG 2.2 A/AA violation on the page. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page })
@@ -76,5 +86,16 @@ export async function scheduleReviewForAaron(page: Page, daysAhead: number): Pro
 	await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}/);
 	const id = /\/meetings\/([0-9a-f-]{36})/.exec(page.url())?.[1];
 	if (!id) throw new Error('the meeting was not scheduled');
+	return id;
+}
+
+/** The id of the first meeting listed on Aaron's record (the demo data gives him several). */
+export async function aaronsFirstMeetingId(page: Page): Promise<string> {
+	await openAaron(page);
+	const hrefs = await page
+		.locator('a[href^="/meetings/"]')
+		.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+	const id = hrefs.map((href) => /^\/meetings\/([0-9a-f-]{36})$/.exec(href)?.[1]).find(Boolean);
+	if (!id) throw new Error(`no meeting link on Aaron's page (found ${hrefs.join(', ')})`);
 	return id;
 }
