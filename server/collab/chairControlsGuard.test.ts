@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStoredDoc } from '../../src/lib/server/collab/documentStore.ts';
-import { createTestDatabase, type TestDatabase } from '../../src/lib/server/db/testing.ts';
+import { type TestDatabase } from '../../src/lib/server/db/testing.ts';
 import {
 	addAction,
 	fieldText,
@@ -17,18 +17,17 @@ import {
 	setSectionLocked
 } from '../../src/lib/shared/collab/meetingDoc.ts';
 import {
-	startCollabTestServer,
 	waitFor,
 	waitForSaved,
 	type CollabTestServer,
 	type TestConnection
 } from './testing/collabTestServer.ts';
+import { teamMember, useCollabTestSuite } from './testing/collabTestSuite.ts';
 import { openMeeting } from './testing/liveMeeting.ts';
 import {
 	createChildWithTeam,
 	createMeeting,
-	type ChildFixture,
-	type TestPerson
+	type ChildFixture
 } from './testing/meetingFixtures.ts';
 
 /**
@@ -41,26 +40,13 @@ let server: CollabTestServer;
 let fixture: ChildFixture;
 const cleanups: (() => void)[] = [];
 
+useCollabTestSuite((started) => ({ database, server } = started), cleanups);
+
 beforeAll(async () => {
-	database = await createTestDatabase();
-	server = await startCollabTestServer(database.db);
 	fixture = await createChildWithTeam(database.db);
 });
 
-afterEach(() => {
-	while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-afterAll(async () => {
-	await server?.stop();
-	await database?.close();
-});
-
-function person(key: string): TestPerson {
-	const found = fixture.people[key];
-	if (!found) throw new Error(`no ${key} in the fixture`);
-	return found;
-}
+const person = (key: string) => teamMember(fixture, key);
 
 /** The chair (SENCo), the parent and the SaLT in a new meeting, synced. */
 async function openMeetingForThree() {
