@@ -104,6 +104,37 @@ describe('can() on an organisation', () => {
 	});
 });
 
+describe('can() on an organisation: settings and members', () => {
+	const organisation = { type: 'organisation', organisationId: SCHOOL } as const;
+	const ORGANISATION_ACTIONS: Action[] = [
+		'organisation.manage',
+		'organisation.manageMembers',
+		'organisation.createChild'
+	];
+	const rows: [string, Actor | null, Action[]][] = [
+		['admin', actor([{ organisationId: SCHOOL, role: 'admin' }]), ORGANISATION_ACTIONS],
+		[
+			'coordinator',
+			actor([{ organisationId: SCHOOL, role: 'coordinator' }]),
+			['organisation.createChild']
+		],
+		['professional', actor([{ organisationId: SCHOOL, role: 'professional' }]), []],
+		['admin of another organisation', actor([{ organisationId: OTHER_SCHOOL, role: 'admin' }]), []],
+		['SENCo in a team only', actor([], 'senco'), []],
+		['parent or carer in a team', actor([], 'parent_carer'), []],
+		['nobody signed in', null, []]
+	];
+	describe.each(rows)('%s', (_who, who, allowed) => {
+		it.each(ORGANISATION_ACTIONS)('%s', (action) => {
+			expect(can(who, action, organisation)).toBe(allowed.includes(action));
+		});
+	});
+	it('organisation actions never apply to a child', () => {
+		const admin = actor([{ organisationId: SCHOOL, role: 'admin' }]);
+		expect(can(admin, 'organisation.manageMembers', child)).toBe(false);
+	});
+});
+
 describe('can() on a meeting: deadlines and deletion', () => {
 	const meeting = (closed: boolean) =>
 		({ type: 'meeting', childId: CHILD, organisationId: SCHOOL, closed, chairId: null }) as const;

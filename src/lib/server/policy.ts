@@ -37,6 +37,8 @@ export type Resource =
 export type Action =
 	/** organisation */
 	| 'organisation.manage'
+	/** invite members, change their roles, remove them (never the last admin: see services) */
+	| 'organisation.manageMembers'
 	| 'organisation.createChild'
 	/** child */
 	| 'child.view'
@@ -117,7 +119,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 	if (!actor) return false;
 	switch (resource.type) {
 		case 'organisation':
-			if (action === 'organisation.manage')
+			if (action === 'organisation.manage' || action === 'organisation.manageMembers')
 				return orgRole(actor, resource.organisationId) === 'admin';
 			if (action === 'organisation.createChild')
 				return coordinatesFor(actor, resource.organisationId);

@@ -1,6 +1,7 @@
 import { requireUser } from '$lib/server/auth/guards.ts';
 import { can, loadActor } from '$lib/server/policy.ts';
 import { accountOverview } from '$lib/server/services/account/accountOverview.ts';
+import { membershipsOf } from '$lib/server/services/organisationMembers/listMembers.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,11 +13,16 @@ export const load: PageServerLoad = async (event) => {
 			organisationId: membership.organisationId
 		})
 	);
+	const organisations = await membershipsOf(event.locals.db, user.id);
+	const joinedId = event.url.searchParams.get('joined');
 	return {
 		name: user.name,
 		email: user.email,
 		...(await accountOverview(event.locals.db, user.id)),
 		managesAnOrganisation,
+		organisations,
+		/** Just accepted an invitation to this organisation (see /organisation/invitations). */
+		joined: organisations.find((organisation) => organisation.organisationId === joinedId) ?? null,
 		passwordChanged: event.url.searchParams.has('passwordChanged')
 	};
 };

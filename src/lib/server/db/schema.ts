@@ -233,6 +233,35 @@ export const invitations = pgTable(
 	]
 );
 
+/**
+ * Invitation to join an organisation as a member (staff, not families); like team
+ * invitations, the emailed token is kept only as its SHA-256.
+ */
+export const organisationInvitations = pgTable(
+	'organisation_invitations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tokenHash: text('token_hash').notNull(),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		role: text('role').$type<MemberRole>().notNull(),
+		invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull().defaultNow(),
+		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+		acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(table) => [
+		uniqueIndex('organisation_invitations_token_unique').on(table.tokenHash),
+		index('organisation_invitations_organisation_idx').on(table.organisationId)
+	]
+);
+
 /** Professional advice and reports about a child, each with author, date and review-by date. */
 export const adviceItems = pgTable(
 	'advice_items',

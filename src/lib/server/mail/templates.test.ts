@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	invitationEmail,
+	organisationInvitationEmail,
 	passwordChangedEmail,
 	passwordResetEmail,
 	signInLinkEmail
@@ -75,5 +76,21 @@ describe('email templates', () => {
 			expect(mail.text.split(/\s+/).length).toBeLessThan(90);
 			expect(mail.text).not.toMatch(/<[a-z]/i);
 		}
+	});
+
+	it('organisation invitation: names only the sender and the organisation', () => {
+		const mail = organisationInvitationEmail({
+			recipientName: 'Jo',
+			senderName: 'Helen Marsh',
+			organisationName: 'Oakfield Primary School',
+			link: LINK,
+			expiresAt: new Date('2027-03-11T23:30:00Z')
+		});
+		expect(mail.subject).toBe(
+			'Helen Marsh has invited you to join Oakfield Primary School on Coplan'
+		);
+		expect(mail.text).toContain('Hello Jo,');
+		expect(mail.text).toContain(LINK);
+		expect(mail.text).toContain('works until 11 March 2027');
 	});
 });

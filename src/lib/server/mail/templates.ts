@@ -92,3 +92,25 @@ export function invitationEmail(options: {
 		)
 	};
 }
+
+export function organisationInvitationEmail(options: {
+	recipientName: string;
+	senderName: string;
+	organisationName: string;
+	link: string;
+	expiresAt: Date;
+}): EmailContent {
+	const { senderName, organisationName } = options;
+	return {
+		subject: `${senderName} has invited you to join ${organisationName} on Coplan`,
+		text: lines(
+			`Hello ${options.recipientName},`,
+			`${senderName} has invited you to join ${organisationName} on Coplan.`,
+			'Open this link to accept the invitation:',
+			options.link,
+			`The link works until ${formatDate(options.expiresAt)}. If it has run out, ask ${senderName} to send a new invitation.`,
+			'If you were not expecting this email, you can ignore it.',
+			SIGN_OFF
+		)
+	};
+}

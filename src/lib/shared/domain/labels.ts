@@ -6,6 +6,23 @@ export const PLAN_TYPE_LABELS: Record<string, string> = {
 	early_help: 'Team Around the Family (TAF) / early help'
 };
 
+/** Roles within an organisation (memberships), not within a child's team. */
+export const MEMBER_ROLE_LABELS: Record<string, string> = {
+	admin: 'Admin',
+	coordinator: 'Coordinator',
+	professional: 'Professional'
+};
+
+/** What each organisation role may do, said plainly for the forms that choose one. */
+export const MEMBER_ROLE_HINTS: Record<string, string> = {
+	admin:
+		'Manages members and the organisation’s settings, and can do everything a coordinator can.',
+	coordinator:
+		'Adds children’s records, invites their teams and arranges their meetings, for example a SENCo (special educational needs coordinator).',
+	professional:
+		'Works with children whose teams they are invited to, for example a class teacher or therapist.'
+};
+
 export const TEAM_ROLE_LABELS: Record<string, string> = {
 	parent_carer: 'Parent or carer',
 	child: 'Child or young person',
