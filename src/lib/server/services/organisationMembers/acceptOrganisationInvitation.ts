@@ -1,11 +1,13 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { hashLinkToken, isLinkTokenShaped } from '../../auth/linkTokens.ts';
-import { hashPassword } from '../../auth/password.ts';
-import { passwordProblem } from '../../auth/passwordPolicy.ts';
+import { hashLinkToken } from '../../auth/linkTokens.ts';
 import type { Database } from '../../db/client.ts';
-import { memberships, organisationInvitations, users } from '../../db/schema.ts';
+import { memberships, organisationInvitations } from '../../db/schema.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
-import type { AcceptRefusal } from '../invitations/acceptInvitation.ts';
+import {
+	invitationAcceptance,
+	type Acceptance,
+	type AcceptRefusal
+} from '../invitations/invitationAcceptance.ts';
 import { findOrganisationInvitationByToken } from './findOrganisationInvitationByToken.ts';
 
 /**
@@ -19,19 +21,6 @@ export type AcceptOrganisationResult =
 	| { ok: true; userId: string; organisationId: string }
 	| { ok: false; reason: AcceptRefusal }
 	| { ok: false; reason: 'password'; message: string };
-
-/** Why a token could not be claimed, for the page to explain. */
-async function refusalFor(
-	db: Database,
-	token: string,
-	now: Date,
-	signedIn: boolean
-): Promise<AcceptRefusal> {
-	const invitation = await findOrganisationInvitationByToken(db, token, now);
-	if (!invitation) return 'unknown';
-	if (invitation.status === 'pending') return signedIn ? 'wrongAccount' : 'unknown';
-	return invitation.status;
-}
 
 /** Marks the invitation accepted by the user, if it is pending and for their email address. */
 async function claim(tx: Database, token: string, userId: string, email: string, now: Date) {
@@ -76,6 +65,20 @@ async function join(
 	});
 }
 
+const acceptance = invitationAcceptance({
+	find: findOrganisationInvitationByToken,
+	claim,
+	grant: join
+});
+
+function membershipResult(
+	result: Acceptance<typeof organisationInvitations.$inferSelect>
+): AcceptOrganisationResult {
+	return result.ok
+		? { ok: true, userId: result.userId, organisationId: result.invitation.organisationId }
+		: result;
+}
+
 /** Accepts the invitation for someone already signed in (their email must be the invited one). */
 export async function acceptOrganisationInvitationAsUser(
 	db: Database,
@@ -83,24 +86,7 @@ export async function acceptOrganisationInvitationAsUser(
 	user: { id: string; email: string },
 	now = new Date()
 ): Promise<AcceptOrganisationResult> {
-	if (!isLinkTokenShaped(token)) return { ok: false, reason: 'unknown' };
-	const email = user.email.trim().toLowerCase();
-	const accepted = await db.transaction(async (tx) => {
-		const invitation = await claim(tx, token, user.id, email, now);
-		if (invitation) await join(tx, invitation, user.id, false);
-		return invitation;
-	});
-	if (accepted) return { ok: true, userId: user.id, organisationId: accepted.organisationId };
-	return { ok: false, reason: await refusalFor(db, token, now, true) };
-}
-
-/** Thrown inside the transaction to roll it back, with the reason to report. */
-class AbandonAcceptance extends Error {
-	reason: 'accountExists' | 'unclaimed';
-	constructor(reason: 'accountExists' | 'unclaimed') {
-		super(reason);
-		this.reason = reason;
-	}
+	return membershipResult(await acceptance.asUser(db, token, user, now));
 }
 
 /** Creates the invited person's account (name and password of their choice) and accepts. */
@@ -110,36 +96,5 @@ export async function acceptOrganisationInvitationWithNewAccount(
 	account: { name: string; password: string },
 	now = new Date()
 ): Promise<AcceptOrganisationResult> {
-	const invitation = await findOrganisationInvitationByToken(db, token, now);
-	if (!invitation) return { ok: false, reason: 'unknown' };
-	if (invitation.status !== 'pending') return { ok: false, reason: invitation.status };
-	if (invitation.accountExists) return { ok: false, reason: 'accountExists' };
-	const problem = passwordProblem(account.password, invitation.email);
-	if (problem) return { ok: false, reason: 'password', message: problem };
-
-	const passwordHash = await hashPassword(account.password);
-	try {
-		return await db.transaction(async (tx) => {
-			const [user] = await tx
-				.insert(users)
-				.values({
-					email: invitation.email,
-					name: account.name.trim(),
-					passwordHash,
-					createdAt: now
-				})
-				.onConflictDoNothing()
-				.returning({ id: users.id });
-			// Someone created the account since the page was shown: they must sign in.
-			if (!user) throw new AbandonAcceptance('accountExists');
-			const claimed = await claim(tx, token, user.id, invitation.email, now);
-			if (!claimed) throw new AbandonAcceptance('unclaimed');
-			await join(tx, claimed, user.id, true);
-			return { ok: true as const, userId: user.id, organisationId: claimed.organisationId };
-		});
-	} catch (error) {
-		if (!(error instanceof AbandonAcceptance)) throw error;
-		if (error.reason === 'accountExists') return { ok: false, reason: 'accountExists' };
-		return { ok: false, reason: await refusalFor(db, token, now, false) };
-	}
+	return membershipResult(await acceptance.withNewAccount(db, token, account, now));
 }
