@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { demoEmail, expectNoAxeViolations, signIn, signOut } from './support.ts';
+import { demoEmail, expectNoAxeViolations, signIn, signOut, linkFromOutbox } from './support.ts';
 
 /**
  * Invitations, emailed sign-in links and password resets, followed through the
@@ -19,33 +19,6 @@ async function signInAs(page: Page, email: string, password: string): Promise<vo
 	await page.getByLabel('Password', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-/**
- * The link (to a path starting with `pathPrefix`) in the newest mail to `to` whose subject
- * matches. Some mail is sent in the background, so the outbox is read until it arrives.
- */
-async function linkFromOutbox(
-	page: Page,
-	to: string,
-	subject: string,
-	pathPrefix: string,
-	notThis?: string
-): Promise<string> {
-	let href = '';
-	await expect(async () => {
-		await page.goto('/dev/outbox');
-		const mail = page
-			.getByRole('article')
-			.filter({ has: page.getByRole('heading', { name: subject, exact: true }) })
-			.filter({ hasText: to })
-			.first();
-		const link = mail.getByRole('link', { name: new RegExp(`${pathPrefix}/[a-z2-7]{32}$`) });
-		href = (await link.first().getAttribute('href', { timeout: 1000 })) ?? '';
-		expect(href).not.toBe('');
-		if (notThis) expect(href).not.toBe(notThis);
-	}).toPass({ timeout: 15_000 });
-	return href;
 }
 
 async function openAaronsInvitations(page: Page): Promise<string> {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expectNoAxeViolations, signIn } from './support.ts';
+import { expectNoAxeViolations, linkFromOutbox, signIn } from './support.ts';
 
 /**
  * An organisation admin manages its members: invites a new member of staff by email,
@@ -12,23 +12,6 @@ import { expectNoAxeViolations, signIn } from './support.ts';
 const ORGANISATION = 'Oakfield Primary School';
 const SUBJECT = `Helen Marsh has invited you to join ${ORGANISATION} on Coplan`;
 const PASSWORD = 'lanterns over the harbour wall';
-
-/** The newest organisation invitation link mailed to `to`; mail is read until it arrives. */
-async function linkFromOutbox(page: Page, to: string): Promise<string> {
-	let href = '';
-	await expect(async () => {
-		await page.goto('/dev/outbox');
-		const mail = page
-			.getByRole('article')
-			.filter({ has: page.getByRole('heading', { name: SUBJECT, exact: true }) })
-			.filter({ hasText: to })
-			.first();
-		const link = mail.getByRole('link', { name: /\/organisation\/invitations\/[a-z2-7]{32}$/ });
-		href = (await link.first().getAttribute('href', { timeout: 1000 })) ?? '';
-		expect(href).not.toBe('');
-	}).toPass({ timeout: 15_000 });
-	return href;
-}
 
 async function openMembers(page: Page): Promise<void> {
 	await page.goto('/account');
@@ -74,7 +57,12 @@ test('an admin invites a member of staff, changes their role and removes them', 
 	const invitee = await browser.newContext();
 	try {
 		const inviteePage = await invitee.newPage();
-		const link = await linkFromOutbox(inviteePage, person.email);
+		const link = await linkFromOutbox(
+			inviteePage,
+			person.email,
+			SUBJECT,
+			'/organisation/invitations'
+		);
 		await inviteePage.goto(link);
 		await expect(
 			inviteePage.getByRole('heading', { level: 1, name: `Join ${ORGANISATION} on Coplan` })

@@ -99,3 +99,30 @@ export async function aaronsFirstMeetingId(page: Page): Promise<string> {
 	if (!id) throw new Error(`no meeting link on Aaron's page (found ${hrefs.join(', ')})`);
 	return id;
 }
+
+/**
+ * The link (to a path starting with `pathPrefix`) in the newest mail to `to` whose subject
+ * matches. Some mail is sent in the background, so the outbox is read until it arrives.
+ */
+export async function linkFromOutbox(
+	page: Page,
+	to: string,
+	subject: string,
+	pathPrefix: string,
+	notThis?: string
+): Promise<string> {
+	let href = '';
+	await expect(async () => {
+		await page.goto('/dev/outbox');
+		const mail = page
+			.getByRole('article')
+			.filter({ has: page.getByRole('heading', { name: subject, exact: true }) })
+			.filter({ hasText: to })
+			.first();
+		const link = mail.getByRole('link', { name: new RegExp(`${pathPrefix}/[a-z2-7]{32}$`) });
+		href = (await link.first().getAttribute('href', { timeout: 1000 })) ?? '';
+		expect(href).not.toBe('');
+		if (notThis) expect(href).not.toBe(notThis);
+	}).toPass({ timeout: 15_000 });
+	return href;
+}
