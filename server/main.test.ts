@@ -101,7 +101,10 @@ describe('server/main.ts', () => {
 	});
 
 	it('gives a clear error, not a stack trace, when PostgreSQL cannot be reached', async () => {
-		const server = run({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/coplan' });
+		const server = run({
+			DATABASE_URL: 'postgres://postgres@127.0.0.1:1/coplan',
+			DATA_DIR: join(dataRoot, 'unreachable')
+		});
 		expect(await server.exited).toBe(1);
 		expect(server.output().trim()).toMatch(
 			/^Coplan cannot start: Cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/coplan: /
@@ -114,6 +117,7 @@ describe('server/main.ts', () => {
 		const first = run({ DATA_DIR: dataDir });
 		const port = await listeningPort(first);
 		expect(first.output()).toContain('senco@demo.coplan.test');
+		expect(first.output()).toContain(`Made a secret key in ${join(dataDir, 'secret-key')}`);
 
 		const health = await fetch(`http://127.0.0.1:${port}/healthz`);
 		expect(health.status).toBe(200);
@@ -140,6 +144,7 @@ describe('server/main.ts', () => {
 		const secondPort = await listeningPort(second);
 		try {
 			expect(second.output()).not.toContain('Demo accounts');
+			expect(second.output()).not.toContain('Made a secret key');
 			const reader = connectProvider({
 				url: `ws://127.0.0.1:${secondPort}/collab`,
 				name,

@@ -33,12 +33,13 @@ const holder = globalThis as RuntimeHolder;
 async function start(source: Record<string, string | undefined>): Promise<Runtime> {
 	const env = parseEnv(source);
 	const logger = createLogger(env.LOG_LEVEL);
-	const secretKey = loadSecretKey({ secretKey: env.SECRET_KEY, dataDir: env.DATA_DIR });
-	setSecretKey(secretKey.key);
 	const database = await openDatabase(
 		env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR }
 	);
 	try {
+		// Only once the database is there: a start that fails leaves no new key file behind.
+		const secretKey = loadSecretKey({ secretKey: env.SECRET_KEY, dataDir: env.DATA_DIR });
+		setSecretKey(secretKey.key);
 		await database.migrate();
 		// The demo is seeded only into a new embedded database: a PostgreSQL database is
 		// someone's real one and is seeded only on purpose (npm run seed).
