@@ -1,10 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
-import { coplanCollabDevServer } from './server/collab/vitePlugin.ts';
+import { coplanDevServer } from './src/lib/server/devServerPlugin.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), coplanCollabDevServer()],
+	plugins: [sveltekit(), coplanDevServer()],
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark in scripts/bench/ (or those whose file name
  * contains the first argument), one after another, each in its own Node process so that
- * one cannot warm up or slow down the next. Each prints its own results.
+ * one cannot warm up or slow down the next, loaded through Vite's SSR module graph as the
+ * app's server code is (scripts/lib/viteRun.ts). Each prints its own results.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -12,7 +13,7 @@ const filter = process.argv[2] ?? '';
 
 function run(file: string): Promise<number> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [file], { stdio: 'inherit' });
+		const child = spawn(process.execPath, ['scripts/lib/viteRun.ts', file], { stdio: 'inherit' });
 		child.on('error', () => resolve(1));
 		child.on('exit', (code) => resolve(code ?? 1));
 	});

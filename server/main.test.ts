@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import {
 	readSchemaVersion,
 	setFieldText
 } from '../src/lib/shared/collab/meetingDoc.ts';
-import { connectProvider, waitFor } from './collab/testing/collabTestServer.ts';
+import { connectProvider, waitFor } from '../src/lib/server/collab/testing/collabTestServer.ts';
+import { ensureFreshBuild } from '../scripts/lib/freshBuild.ts';
+import { createTestDatabase } from '../src/lib/server/db/testing.ts';
 
 /**
  * The production entry as an operator runs it: a real process, real signals, a real
@@ -23,10 +25,9 @@ interface RunningServer {
 	exited: Promise<number | null>;
 }
 
+// The entry runs the built app: test the app as it is now, never a stale build.
 beforeAll(() => {
-	if (existsSync('build/handler.js')) return;
-	const build = spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' });
-	if (build.status !== 0) throw new Error('vite build failed');
+	if (!ensureFreshBuild('ignore')) throw new Error('vite build failed');
 }, 180_000);
 
 const dataRoot = mkdtempSync(join(tmpdir(), 'coplan-main-'));
@@ -90,6 +91,27 @@ async function findDemoMeetingId(port: number, cookie: string): Promise<string> 
 }
 
 describe('server/main.ts', () => {
+	it.skipIf(!process.env.TEST_DATABASE_URL)(
+		'on PostgreSQL without SMTP_URL keeps the outbox off and says that mail goes nowhere',
+		async () => {
+			const database = await createTestDatabase();
+			const server = run({
+				DATABASE_URL: database.url ?? '',
+				DATA_DIR: join(dataRoot, 'postgres')
+			});
+			try {
+				const port = await listeningPort(server);
+				expect(server.output()).toContain('Email is not sent and not shown');
+				expect((await fetch(`http://127.0.0.1:${port}/dev/outbox`)).status).toBe(404);
+			} finally {
+				server.process.kill('SIGTERM');
+				await server.exited;
+				await database.close();
+			}
+		},
+		90_000
+	);
+
 	it('stops at once with one line naming a bad variable', async () => {
 		const server = run({ PORT: 'eighty', DATA_DIR: join(dataRoot, 'unused') });
 		expect(await server.exited).toBe(1);
@@ -121,6 +143,11 @@ describe('server/main.ts', () => {
 
 		const health = await fetch(`http://127.0.0.1:${port}/healthz`);
 		expect(health.status).toBe(200);
+		// A newcomer on the embedded demo database can follow the links Coplan "emails".
+		expect(first.output()).toContain('every email, sign-in links and invitations');
+		const outbox = await fetch(`http://127.0.0.1:${port}/dev/outbox`);
+		expect(outbox.status).toBe(200);
+		expect(await outbox.text()).toContain('Coplan does not send email here.');
 
 		// A second process on the same data directory must refuse rather than corrupt it.
 		const intruder = run({ DATA_DIR: dataDir });

@@ -1,5 +1,6 @@
 import type { SessionUser, Session } from '$lib/server/auth/session.ts';
-import type { Database } from '$lib/server/db/client.ts';
+import type { LiveDocuments } from '$lib/server/collab/liveDocuments.ts';
+import type { Database, DatabaseHandle } from '$lib/server/db/client.ts';
 import type { Logger } from '$lib/server/logger.ts';
 import type { Mailer } from '$lib/server/mail/mailer.ts';
 
@@ -14,6 +15,12 @@ declare global {
 			requestId: string;
 			logger: Logger;
 			db: Database;
+			/** The database connection itself, for readiness checks. */
+			database: DatabaseHandle;
+			/** Live meeting documents and their connections (the collaboration server). */
+			live: LiveDocuments;
+			/** Mail is shown at /dev/outbox instead of being sent (see mail/devOutbox.ts). */
+			outboxShown: boolean;
 			mailer: Mailer;
 			/** The app's public origin, for links in emails. */
 			origin: string;

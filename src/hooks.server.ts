@@ -3,10 +3,11 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session.ts';
 import { twoFactorSetupRedirect } from '$lib/server/auth/twoFactorGate.ts';
 import { requestIdFrom } from '$lib/server/requestId.ts';
-import { startRuntime } from '$lib/server/runtime.ts';
+import { startLifecycle } from '$lib/server/lifecycle.ts';
 
 export const init: ServerInit = async () => {
-	await startRuntime();
+	// Opens the database, attaches the collaboration server and starts the scheduler, once.
+	await startLifecycle();
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -18,12 +19,15 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
-	const runtime = await startRuntime();
+	const { runtime, live, outboxShown } = await startLifecycle();
 	const requestId = requestIdFrom(event.request.headers);
 	const logger = runtime.logger.child({ requestId });
 	event.locals.requestId = requestId;
 	event.locals.logger = logger;
 	event.locals.db = runtime.database.db;
+	event.locals.database = runtime.database;
+	event.locals.live = live;
+	event.locals.outboxShown = outboxShown;
 	event.locals.mailer = runtime.mailer;
 	event.locals.origin = runtime.env.ORIGIN ?? event.url.origin;
 	event.locals.user = null;

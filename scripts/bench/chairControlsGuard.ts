@@ -10,8 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import type { Connection } from '@hocuspocus/server';
-import { guardChairControls } from '../../server/collab/chairControlsGuard.ts';
-import type { CollabContext } from '../../server/collab/context.ts';
+import { guardChairControls } from '$lib/server/collab/chairControlsGuard.ts';
+import type { CollabContext } from '$lib/server/collab/context.ts';
 import {
 	addAction,
 	initMeetingDoc,

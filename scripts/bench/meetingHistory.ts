@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { appendUpdates } from '../../src/lib/server/collab/documentStore.ts';
+import { storedDocuments } from '../../src/lib/server/collab/liveDocuments.ts';
 import { createTestDatabase } from '../../src/lib/server/db/testing.ts';
 import {
 	meetingAsOf,
@@ -61,6 +62,7 @@ function typingLog(meetingId: string, count: number) {
 }
 
 const database = await createTestDatabase();
+const documents = storedDocuments(database.db);
 try {
 	const results: { size: number; timeline: number; asOf: number }[] = [];
 	for (const size of SIZES) {
@@ -73,10 +75,10 @@ try {
 		let asOf = Infinity;
 		for (let run = 0; run < RUNS; run += 1) {
 			let start = performance.now();
-			await meetingTimeline(database.db, meetingId);
+			await meetingTimeline(database.db, documents, meetingId);
 			timeline = Math.min(timeline, performance.now() - start);
 			start = performance.now();
-			await meetingAsOf(database.db, meetingId, new Date('2030-01-01T00:00:00Z'));
+			await meetingAsOf(database.db, documents, meetingId, new Date('2030-01-01T00:00:00Z'));
 			asOf = Math.min(asOf, performance.now() - start);
 		}
 		results.push({ size, timeline, asOf });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { connectProvider } from '../../server/collab/testing/collabTestServer.ts';
+import { connectProvider } from '../../src/lib/server/collab/testing/collabTestServer.ts';
 import { meetingDocumentName } from '../../src/lib/shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../src/lib/shared/collab/meetingDoc.ts';
 import { aaronsFirstMeetingId, expectNoAxeViolations, gotoReady, signIn } from './support.ts';

@@ -6,7 +6,7 @@ import {
 	connectProvider,
 	waitFor,
 	waitForSaved
-} from '../../server/collab/testing/collabTestServer.ts';
+} from '../../src/lib/server/collab/testing/collabTestServer.ts';
 import { aaronsFirstMeetingId, expectNoAxeViolations, signIn, signOut } from './support.ts';
 
 /**

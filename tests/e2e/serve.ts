@@ -86,14 +86,14 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
-function startNode(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+function startNode(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 	// process.execPath: the same Node 24 that runs this file.
-	const child = spawn(process.execPath, [script], {
+	const child = spawn(process.execPath, args, {
 		env,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		detached: true
 	});
-	child.on('error', (error) => log(`could not start ${script}: ${error.message}`));
+	child.on('error', (error) => log(`could not start ${args.join(' ')}: ${error.message}`));
 	return child;
 }
 
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 	});
 
 	if (serverUrl) {
-		current = startNode('scripts/seed.ts', workspace.env);
+		current = startNode(['scripts/lib/viteRun.ts', 'scripts/seed.ts'], workspace.env);
 		const seeded = await whenExited(current);
 		if (finishing) return;
 		if (seeded !== 0) {
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
 		}
 	}
 	// The journeys follow emailed links from /dev/outbox, which production hides unless asked.
-	current = startNode('server/main.ts', { ...workspace.env, COPLAN_DEV_OUTBOX: '1' });
+	current = startNode(['server/main.ts'], { ...workspace.env, COPLAN_DEV_OUTBOX: '1' });
 	const code = await whenExited(current);
 	if (finishing) return;
 	log(`the server exited by itself (exit code ${code})`);

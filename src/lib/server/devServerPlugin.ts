@@ -1,47 +1,47 @@
-import type { Plugin } from 'vite';
-import type { AddressInfo } from 'node:net';
-import { startRuntime } from '../../src/lib/server/runtime.ts';
-import {
-	startReminderScheduler,
-	type ReminderScheduler
-} from '../../src/lib/server/services/reminders/scheduler.ts';
-import { createCollabServer } from './createCollabServer.ts';
+import { Server } from 'node:http';
+import type { Plugin, ViteDevServer } from 'vite';
+import { handOver } from './handoff.ts';
+import type { Lifecycle } from './lifecycle.ts';
+
+const LIFECYCLE_MODULE = '/src/lib/server/lifecycle.ts';
 
 /**
- * `npm run dev`: attaches the same collaboration upgrade handler that server/main.ts
- * uses to Vite's dev server, and runs the same reminder scheduler (its mail goes to the
- * development outbox unless SMTP_URL is set). Upgrades for other paths (Vite's own HMR
- * socket) are left alone for Vite to handle.
+ * `npm run dev`: hands Vite's HTTP server over as server/main.ts hands over its own, then
+ * starts the lifecycle through Vite's SSR module graph — the graph SvelteKit's dev server
+ * loads hooks.server.ts from — so the collaboration server, the scheduler and the database
+ * exist once. Upgrades for other paths (Vite's HMR socket) are left for Vite.
  */
-export function coplanCollabDevServer(): Plugin {
+export function coplanDevServer(): Plugin {
 	return {
-		name: 'coplan-collab-dev-server',
-		// Vitest also runs a Vite dev server; tests start their own collaboration servers.
+		name: 'coplan-dev-server',
+		// Vitest also runs a Vite dev server (without an HTTP server); tests start their own.
 		apply: (_config, { command }) => command === 'serve' && !process.env.VITEST,
-		async configureServer(server) {
-			const runtime = await startRuntime();
-			const collab = createCollabServer({
-				db: runtime.database.db,
-				logger: runtime.logger,
-				origin: runtime.env.ORIGIN
+		configureServer(server) {
+			const httpServer = server.httpServer;
+			if (!(httpServer instanceof Server)) {
+				// Middleware mode (scripts) has no server; Vite's https/http2 mode is not used here.
+				if (httpServer) server.config.logger.warn('Coplan: live meetings need plain http in dev');
+				return;
+			}
+			handOver({ httpServer, ownsUpgrades: false });
+			let started: Promise<Lifecycle> | undefined;
+			httpServer.once('listening', () => {
+				started = startThroughVite(server);
+				started.then(
+					(lifecycle) => console.log(`\n${lifecycle.startupSummary.join('\n')}\n`),
+					(error: unknown) => server.config.logger.error(`Coplan cannot start: ${String(error)}`)
+				);
 			});
-			server.httpServer?.on('upgrade', (request, socket, head) => {
-				collab.handleUpgrade(request, socket, head);
-			});
-			let reminders: ReminderScheduler | undefined;
-			server.httpServer?.once('listening', () => {
-				const address = server.httpServer?.address() as AddressInfo | null;
-				reminders = startReminderScheduler({
-					db: runtime.database.db,
-					mailer: runtime.mailer,
-					logger: runtime.logger,
-					origin: runtime.env.ORIGIN ?? `http://localhost:${address?.port ?? 5173}`
-				});
-			});
-			server.httpServer?.on('close', () => {
-				reminders?.stop();
-				void collab.destroy();
+			httpServer.once('close', () => {
+				void started?.then((lifecycle) => lifecycle.stop());
 			});
 		}
 	};
+}
+
+async function startThroughVite(server: ViteDevServer): Promise<Lifecycle> {
+	const module = (await server.ssrLoadModule(LIFECYCLE_MODULE)) as {
+		startLifecycle: () => Promise<Lifecycle>;
+	};
+	return module.startLifecycle();
 }

@@ -8,12 +8,8 @@ import { loadSecretKey } from './secretKey.ts';
 
 /**
  * What one Coplan process shares between its HTTP side and its websocket side: the
- * validated configuration, the logger and the one database connection.
- *
- * The process entry (server/main.ts, or the Vite plugin in development) loads this
- * module directly, while SvelteKit's handler gets its own bundled copy. The runtime
- * therefore lives on globalThis under a registered symbol, so that both copies share
- * one database connection: two PGlite instances on one directory would corrupt it.
+ * validated configuration, the logger and the one database connection. Opened once per
+ * process by the lifecycle (lifecycle.ts), which owns it.
  */
 export interface Runtime {
 	env: Env;
@@ -26,11 +22,8 @@ export interface Runtime {
 	secretKeyFileCreated: string | null;
 }
 
-const RUNTIME_KEY = Symbol.for('coplan.runtime');
-type RuntimeHolder = { [RUNTIME_KEY]?: Promise<Runtime> };
-const holder = globalThis as RuntimeHolder;
-
-async function start(source: Record<string, string | undefined>): Promise<Runtime> {
+/** Validates the configuration, opens and migrates the database, seeds a new demo. */
+export async function openRuntime(source: Record<string, string | undefined>): Promise<Runtime> {
 	const env = parseEnv(source);
 	const logger = createLogger(env.LOG_LEVEL);
 	const database = await openDatabase(
@@ -59,28 +52,4 @@ async function start(source: Record<string, string | undefined>): Promise<Runtim
 		await database.close();
 		throw error;
 	}
-}
-
-/** Starts the runtime once per process; later calls get the same one. */
-export function startRuntime(
-	source: Record<string, string | undefined> = process.env
-): Promise<Runtime> {
-	const existing = holder[RUNTIME_KEY];
-	if (existing) return existing;
-	const starting = start(source);
-	holder[RUNTIME_KEY] = starting;
-	// A failed start may be retried (the operator fixes the cause and the request retries).
-	starting.catch(() => {
-		if (holder[RUNTIME_KEY] === starting) delete holder[RUNTIME_KEY];
-	});
-	return starting;
-}
-
-/** Stops the runtime: closes the database. */
-export async function stopRuntime(): Promise<void> {
-	const current = holder[RUNTIME_KEY];
-	if (!current) return;
-	delete holder[RUNTIME_KEY];
-	const runtime = await current.catch(() => null);
-	await runtime?.database.close();
 }

@@ -13,3 +13,13 @@ export function describeStartupError(error: unknown): string | null {
 		error instanceof DataDirLockedError;
 	return known ? error.message : null;
 }
+
+/**
+ * The production entry (server/main.ts) runs outside SvelteKit's bundle and cannot check
+ * these classes, so a start-up error the operator can fix carries its one line with it.
+ */
+export function withOperatorMessage(error: unknown): unknown {
+	const message = describeStartupError(error);
+	if (message && error instanceof Error) Object.assign(error, { operatorMessage: message });
+	return error;
+}

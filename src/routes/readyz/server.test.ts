@@ -2,20 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startRuntime, stopRuntime } from '$lib/server/runtime.ts';
+import { openRuntime, type Runtime } from '$lib/server/runtime.ts';
 import { GET } from './+server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'coplan-readyz-'));
+let runtime: Runtime | undefined;
 
 afterAll(async () => {
-	await stopRuntime();
+	await runtime?.database.close();
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('GET /readyz', () => {
 	it('answers 200 while the database is reachable, 503 once it is down', async () => {
-		const runtime = await startRuntime({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-		const call = () => GET({} as Parameters<typeof GET>[0]) as Promise<Response>;
+		runtime = await openRuntime({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+		const locals = { database: runtime.database };
+		const call = () => GET({ locals } as Parameters<typeof GET>[0]) as Promise<Response>;
 
 		const up = await call();
 		expect(up.status).toBe(200);

@@ -5,14 +5,13 @@ import {
 	startCollabTestServer,
 	waitFor,
 	type CollabTestServer
-} from '../../../../server/collab/testing/collabTestServer.ts';
+} from '$lib/server/collab/testing/collabTestServer.ts';
 import {
 	createChildWithTeam,
 	createMeeting,
 	type ChildFixture,
 	type TestPerson
-} from '../../../../server/collab/testing/meetingFixtures.ts';
-import { notifyMeetingAccessChanged } from '../../server/collab/liveCollaboration.ts';
+} from '$lib/server/collab/testing/meetingFixtures.ts';
 import { meetings } from '../../server/db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/db/testing.ts';
 import { COLLAB_DENIAL_MESSAGES } from '../../shared/collab/closeCodes.ts';
@@ -165,7 +164,7 @@ describe('CollabSession against the collaboration server', () => {
 		await ready(parent);
 
 		await database.db.update(meetings).set({ status: 'closed' }).where(eq(meetings.id, meetingId));
-		await notifyMeetingAccessChanged(meetingId);
+		await server.collab.live.meetingAccessChanged(meetingId);
 		for (const session of [senco, parent]) {
 			await waitFor(() => session.status.text === 'You can view but not edit', 'read-only');
 			expect(session.readOnly).toBe(true);
@@ -176,7 +175,7 @@ describe('CollabSession against the collaboration server', () => {
 			.update(meetings)
 			.set({ status: 'in_progress' })
 			.where(eq(meetings.id, meetingId));
-		await notifyMeetingAccessChanged(meetingId);
+		await server.collab.live.meetingAccessChanged(meetingId);
 		await waitFor(() => parent.status.text === 'All changes saved', 'editable again');
 		expect(parent.closed).toBe(false);
 	});

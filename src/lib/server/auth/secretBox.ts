@@ -13,10 +13,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 export const SECRET_KEY_BYTES = 32;
 
-/** The same key is shared by both copies of server modules (see runtime.ts). */
-const KEY_HOLDER = Symbol.for('coplan.secretKey');
-type KeyHolder = { [KEY_HOLDER]?: Uint8Array };
-const holder = globalThis as KeyHolder;
+/** Set once at start-up by the runtime (runtime.ts), before any request is served. */
+let processKey: Uint8Array | undefined;
 
 export class SecretBoxError extends Error {
 	override name = 'SecretBoxError';
@@ -26,11 +24,11 @@ export function setSecretKey(key: Uint8Array): void {
 	if (key.length !== SECRET_KEY_BYTES) {
 		throw new SecretBoxError(`The secret key must be ${SECRET_KEY_BYTES} bytes`);
 	}
-	holder[KEY_HOLDER] = key;
+	processKey = key;
 }
 
 function currentKey(): Uint8Array {
-	const key = holder[KEY_HOLDER];
+	const key = processKey;
 	// Never a made-up key: a secret sealed with one would be lost at the next start.
 	if (!key) throw new SecretBoxError('No secret key is set: the runtime sets it at start-up');
 	return key;

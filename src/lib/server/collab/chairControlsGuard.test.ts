@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadStoredDoc } from '../../src/lib/server/collab/documentStore.ts';
-import { type TestDatabase } from '../../src/lib/server/db/testing.ts';
+import { loadStoredDoc } from './documentStore.ts';
+import { type TestDatabase } from '../db/testing.ts';
 import {
 	addAction,
 	fieldText,
@@ -15,7 +15,7 @@ import {
 	setFieldText,
 	setNextReviewDate,
 	setSectionLocked
-} from '../../src/lib/shared/collab/meetingDoc.ts';
+} from '../../shared/collab/meetingDoc.ts';
 import {
 	waitFor,
 	waitForSaved,

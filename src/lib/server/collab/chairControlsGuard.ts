@@ -9,13 +9,13 @@ import {
 	type ChairOnlyChange,
 	type ChairOnlyState,
 	type SectionType
-} from '../../src/lib/shared/collab/meetingDoc/chairOnly.ts';
+} from '../../shared/collab/meetingDoc/chairOnly.ts';
 import {
 	DOCUMENT_FIELDS,
 	documentFragment,
 	LIST_KEYS,
 	list
-} from '../../src/lib/shared/collab/meetingDoc/shape.ts';
+} from '../../shared/collab/meetingDoc/shape.ts';
 import type { CollabContext } from './context.ts';
 import { SERVER_ORIGIN } from './extensions/MeetingDocumentExtension.ts';
 

@@ -1,5 +1,5 @@
-import type { SessionUser } from '../../src/lib/server/auth/session.ts';
-import type { DocumentAccess } from '../../src/lib/server/collab/documentAccess.ts';
+import type { SessionUser } from '../auth/session.ts';
+import type { DocumentAccess } from './documentAccess.ts';
 
 export type GrantedAccess = Extract<DocumentAccess, { allowed: true }>;
 

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { loadStoredDoc, readLog } from '../../src/lib/server/collab/documentStore.ts';
-import { createTestDatabase, type TestDatabase } from '../../src/lib/server/db/testing.ts';
-import { COLLAB_DENIAL, MAX_MESSAGE_BYTES } from '../../src/lib/shared/collab/closeCodes.ts';
-import { meetingDocumentName } from '../../src/lib/shared/collab/documentName.ts';
+import { loadStoredDoc, readLog } from './documentStore.ts';
+import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { COLLAB_DENIAL, MAX_MESSAGE_BYTES } from '../../shared/collab/closeCodes.ts';
+import { meetingDocumentName } from '../../shared/collab/documentName.ts';
 import {
 	addAction,
 	fieldFragment,
@@ -16,7 +16,7 @@ import {
 	setActionStatus,
 	setFieldText,
 	type ActionStatus
-} from '../../src/lib/shared/collab/meetingDoc.ts';
+} from '../../shared/collab/meetingDoc.ts';
 import {
 	connectProvider,
 	createSignedInUser,

@@ -2,12 +2,11 @@ import { Hocuspocus, type Connection } from '@hocuspocus/server';
 import crossws, { type NodeAdapter } from 'crossws/adapters/node';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { authenticateCookieHeader } from '../../src/lib/server/auth/session.ts';
-import { registerLiveCollaboration } from '../../src/lib/server/collab/liveCollaboration.ts';
-import { registerLiveDocuments } from '../../src/lib/server/collab/liveDocuments.ts';
-import type { Database } from '../../src/lib/server/db/client.ts';
-import type { Logger } from '../../src/lib/server/logger.ts';
-import { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../../src/lib/shared/collab/closeCodes.ts';
+import { authenticateCookieHeader } from '../auth/session.ts';
+import type { LiveDocuments } from './liveDocuments.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../../shared/collab/closeCodes.ts';
 import type { CollabContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
 import { AuthorizationExtension } from './extensions/AuthorizationExtension.ts';
@@ -19,7 +18,6 @@ import { DocumentSizeExtension } from './extensions/DocumentSizeExtension.ts';
 import { MeetingDocumentExtension, SERVER_ORIGIN } from './extensions/MeetingDocumentExtension.ts';
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 import { ProjectionExtension } from './extensions/ProjectionExtension.ts';
-import { refreshChildAccess, refreshMeetingAccess } from './liveAccess.ts';
 import { isAllowedOrigin } from './origin.ts';
 
 export const COLLAB_PATH = '/collab';
@@ -38,6 +36,8 @@ export interface CollabServerOptions {
 
 export interface CollabServer {
 	hocuspocus: Hocuspocus<CollabContext>;
+	/** What services use to read and change documents and to re-check live access. */
+	live: LiveDocuments;
 	/** Writes every received update to the log now, without waiting for the batch timer. */
 	flushUpdateLog(): Promise<void>;
 	/** Handles an HTTP upgrade if it is for /collab; returns false for other paths. */
@@ -132,18 +132,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		}
 	});
 
-	const unregister = registerLiveCollaboration({
-		refreshMeetingAccess: (meetingId) =>
-			refreshMeetingAccess(hocuspocus, options.db, log, meetingId),
-		refreshChildAccess: (childId) => refreshChildAccess(hocuspocus, options.db, log, childId)
-	});
-	// Services read the live documents and apply follow-through changes through this.
-	const unregisterDocuments = registerLiveDocuments(
-		directDocuments(hocuspocus, (name) => persistence.flush(name))
-	);
-
 	return {
 		hocuspocus,
+		live: directDocuments(hocuspocus, options.db, log, (name) => persistence.flush(name)),
 		flushUpdateLog: () => persistence.flushAll(),
 		handleUpgrade(request, socket, head) {
 			if (!isCollabRequest(request.url)) return false;
@@ -155,8 +146,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		},
 		async destroy() {
 			closing = true;
-			unregister();
-			unregisterDocuments();
 			const documents = [...hocuspocus.documents.values()];
 			// Let messages already being handled finish, so that their updates are stored.
 			await Promise.all(

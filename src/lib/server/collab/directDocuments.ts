@@ -1,24 +1,33 @@
 import type { Hocuspocus } from '@hocuspocus/server';
-import type { LiveDocumentServer } from '../../src/lib/server/collab/liveDocuments.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
 import type { CollabContext } from './context.ts';
+import { refreshChildAccess, refreshMeetingAccess } from './liveAccess.ts';
+import { copyOfDocument, storedDocuments, type LiveDocuments } from './liveDocuments.ts';
 
 /**
- * The live server's side of liveDocuments.ts: documents it has loaded, and changes made
- * through Hocuspocus's direct connection. A direct connection loads the document if it
- * is not loaded (running the load hooks: creation from casework, migration), applies the
- * change with the editor as its context — so the update log records them as its author
- * — broadcasts it to everyone connected and, on disconnecting, stores the document and
+ * The live server's LiveDocuments: documents it has loaded, and changes made through
+ * Hocuspocus's direct connection. A direct connection loads the document if it is not
+ * loaded (running the load hooks: creation from casework, migration), applies the change
+ * with the editor as its context — so the update log records them as its author —
+ * broadcasts it to everyone connected and, on disconnecting, stores the document and
  * refreshes its projection. Direct connections are the server's own: the read-only rule
  * for closed meetings applies to people's connections, not to follow-through the
  * services decide on.
  */
 export function directDocuments(
 	hocuspocus: Hocuspocus<CollabContext>,
+	db: Database,
+	log: Logger,
 	flushUpdateLog: (name: string) => Promise<void>
-): LiveDocumentServer {
+): LiveDocuments {
+	const stored = storedDocuments(db);
 	return {
-		loadedDocument: (name) => hocuspocus.documents.get(name) ?? null,
-		flushUpdateLog,
+		async read(name) {
+			const loaded = hocuspocus.documents.get(name);
+			return loaded ? copyOfDocument(loaded) : stored.read(name);
+		},
+		flush: flushUpdateLog,
 		async change(name, editor, apply) {
 			const connection = await hocuspocus.openDirectConnection(name, { user: editor });
 			try {
@@ -26,6 +35,9 @@ export function directDocuments(
 			} finally {
 				await connection.disconnect();
 			}
-		}
+			return { via: 'live' };
+		},
+		meetingAccessChanged: (meetingId) => refreshMeetingAccess(hocuspocus, db, log, meetingId),
+		childAccessChanged: (childId) => refreshChildAccess(hocuspocus, db, log, childId)
 	};
 }

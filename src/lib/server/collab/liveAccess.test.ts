@@ -1,14 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-	notifyChildAccessChanged,
-	notifyMeetingAccessChanged
-} from '../../src/lib/server/collab/liveCollaboration.ts';
-import { meetings, teamMembers } from '../../src/lib/server/db/schema.ts';
-import { type TestDatabase } from '../../src/lib/server/db/testing.ts';
-import { COLLAB_DENIAL } from '../../src/lib/shared/collab/closeCodes.ts';
-import { meetingDocumentName } from '../../src/lib/shared/collab/documentName.ts';
-import { readMeetingDoc, setFieldText } from '../../src/lib/shared/collab/meetingDoc.ts';
+import { meetings, teamMembers } from '../db/schema.ts';
+import { type TestDatabase } from '../db/testing.ts';
+import { COLLAB_DENIAL } from '../../shared/collab/closeCodes.ts';
+import { meetingDocumentName } from '../../shared/collab/documentName.ts';
+import { readMeetingDoc, setFieldText } from '../../shared/collab/meetingDoc.ts';
 import { waitFor, waitForSaved, type CollabTestServer } from './testing/collabTestServer.ts';
 import { openMeeting } from './testing/liveMeeting.ts';
 import { createChildWithTeam, createMeeting } from './testing/meetingFixtures.ts';
@@ -37,7 +33,7 @@ describe('access changes reach live connections', () => {
 					eq(teamMembers.userId, person(team, 'salt').userId)
 				)
 			);
-		await notifyChildAccessChanged(team.childId);
+		await server.collab.live.childAccessChanged(team.childId);
 		await waitFor(() => refused === COLLAB_DENIAL.forbidden, 'the removed therapist to be told');
 
 		setFieldText(salt.document, 'worries', 'Written after removal');
@@ -54,7 +50,7 @@ describe('access changes reach live connections', () => {
 		const meetingId = await createMeeting(database.db, team);
 		const parent = await openMeeting(server, person(team, 'parent'), meetingId, cleanups);
 		await database.db.update(meetings).set({ status: 'closed' }).where(eq(meetings.id, meetingId));
-		await notifyMeetingAccessChanged(meetingId);
+		await server.collab.live.meetingAccessChanged(meetingId);
 		await waitFor(() => parent.provider.authorizedScope === 'readonly', 'the parent to be told');
 		expect(parent.notices.at(-1)).toMatchObject({ readOnly: true, reason: 'meeting-closed' });
 	});

@@ -1,13 +1,10 @@
 import { OutgoingMessage, type Connection, type Hocuspocus } from '@hocuspocus/server';
-import type { DocumentAccess } from '../../src/lib/server/collab/documentAccess.ts';
-import { decideDocumentAccess } from '../../src/lib/server/collab/documentAccess.ts';
-import type { Database } from '../../src/lib/server/db/client.ts';
-import type { Logger } from '../../src/lib/server/logger.ts';
-import { encodeAccessNotice } from '../../src/lib/shared/collab/closeCodes.ts';
-import {
-	meetingDocumentName,
-	restrictedDocumentName
-} from '../../src/lib/shared/collab/documentName.ts';
+import type { DocumentAccess } from './documentAccess.ts';
+import { decideDocumentAccess } from './documentAccess.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import { encodeAccessNotice } from '../../shared/collab/closeCodes.ts';
+import { meetingDocumentName, restrictedDocumentName } from '../../shared/collab/documentName.ts';
 import type { CollabContext } from './context.ts';
 
 /** Close code for a connection whose access was withdrawn while it was open. */

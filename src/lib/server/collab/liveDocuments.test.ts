@@ -4,18 +4,18 @@ import {
 	waitFor,
 	waitForSaved,
 	type CollabTestServer
-} from '../../../../server/collab/testing/collabTestServer.ts';
-import { openMeeting } from '../../../../server/collab/testing/liveMeeting.ts';
+} from '$lib/server/collab/testing/collabTestServer.ts';
+import { openMeeting } from '$lib/server/collab/testing/liveMeeting.ts';
 import {
 	createChildWithTeam,
 	createMeeting,
 	type TestPerson
-} from '../../../../server/collab/testing/meetingFixtures.ts';
+} from '$lib/server/collab/testing/meetingFixtures.ts';
 import { meetingDocumentName } from '../../shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../shared/collab/meetingDoc.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import { readLog } from './documentStore.ts';
-import { changeDocument, readCurrentDocument } from './liveDocuments.ts';
+import { storedDocuments } from './liveDocuments.ts';
 
 let database: TestDatabase;
 let server: CollabTestServer | null = null;
@@ -42,11 +42,12 @@ describe('without a live server in the process', () => {
 		const senco = team.people.senco as TestPerson;
 		const meetingId = await createMeeting(database.db, team);
 		const name = meetingDocumentName(meetingId);
-		const result = await changeDocument(database.db, name, editor(senco), (doc) =>
+		const documents = storedDocuments(database.db);
+		const result = await documents.change(name, editor(senco), (doc) =>
 			setFieldText(doc, 'familyViews', 'Written by a service')
 		);
 		expect(result.via).toBe('stored');
-		const stored = await readCurrentDocument(database.db, name);
+		const stored = await documents.read(name);
 		expect(readMeetingDoc(stored).familyViews.text).toBe('Written by a service');
 		const log = await readLog(database.db, name);
 		expect(log.map((row) => row.userId)).toEqual([senco.userId]);
@@ -56,6 +57,7 @@ describe('without a live server in the process', () => {
 describe('with the live server running', () => {
 	it('reads the document in memory and changes it for everyone connected, attributed', async () => {
 		server = await startCollabTestServer(database.db);
+		const live = server.collab.live;
 		const team = await createChildWithTeam(database.db);
 		const senco = team.people.senco as TestPerson;
 		const parent = team.people.parent as TestPerson;
@@ -64,11 +66,9 @@ describe('with the live server running', () => {
 		const parentsView = await openMeeting(server, parent, meetingId, cleanups);
 		setFieldText(parentsView.document, 'childViews', 'Typed a moment ago');
 		await waitForSaved(parentsView);
-		expect(readMeetingDoc(await readCurrentDocument(database.db, name)).childViews.text).toBe(
-			'Typed a moment ago'
-		);
+		expect(readMeetingDoc(await live.read(name)).childViews.text).toBe('Typed a moment ago');
 
-		const result = await changeDocument(database.db, name, editor(senco), (doc) =>
+		const result = await live.change(name, editor(senco), (doc) =>
 			setFieldText(doc, 'familyViews', 'Changed by a service')
 		);
 		expect(result.via).toBe('live');
@@ -79,7 +79,7 @@ describe('with the live server running', () => {
 		const log = await readLog(database.db, name);
 		expect(log.at(-1)?.userId).toBe(senco.userId);
 		// The copy handed out is private: changing it changes nothing live.
-		const copy = await readCurrentDocument(database.db, name);
+		const copy = await live.read(name);
 		setFieldText(copy, 'familyViews', 'Not shared');
 		expect(readMeetingDoc(parentsView.document).familyViews.text).toBe('Changed by a service');
 	});

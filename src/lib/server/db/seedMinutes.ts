@@ -37,6 +37,7 @@ import { appendUpdates, writeState } from '../collab/documentStore.ts';
 import { loadMeetingDocSeed } from '../services/meetings/meetingDocSeed.ts';
 import { projectMeetingDoc } from '../services/meetings/projectMeetingDoc.ts';
 import { freezeMinutes } from '../services/minutes/minutesVersions.ts';
+import { storedDocuments } from '../collab/liveDocuments.ts';
 import type { Database } from './client.ts';
 import { meetings, teamMembers, users } from './schema.ts';
 
@@ -458,7 +459,8 @@ export async function seedDemoMinutes(
 				);
 			}
 			await projectMeetingDoc(db, meeting, doc);
-			await freezeMinutes(db, {
+			// No live server while seeding: the documents are read as stored.
+			await freezeMinutes(db, storedDocuments(db), {
 				meetingId: meeting.id,
 				closedBy: meeting.chairId,
 				closedAt: meeting.closedAt

@@ -4,16 +4,23 @@ import { devOutbox } from '../db/schema.ts';
 import { isDevOutboxShown, listOutboxMail, splitLinks } from './devOutbox.ts';
 
 describe('isDevOutboxShown', () => {
+	const PG = 'postgres://coplan@db.example.org/coplan';
 	it.each([
-		[{ NODE_ENV: 'development' }, true],
-		[{ NODE_ENV: 'test' }, true],
-		[{ NODE_ENV: 'production' }, false],
+		// The embedded demo database (no DATABASE_URL): what `npm start` gives a newcomer.
+		[{ NODE_ENV: 'production' }, true],
 		[{ NODE_ENV: 'production', COPLAN_DEV_OUTBOX: '0' as const }, false],
-		[{ NODE_ENV: 'production', COPLAN_DEV_OUTBOX: '1' as const }, true],
+		[{ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org' }, false],
+		// A PostgreSQL deployment never shows sign-in links unless asked to on purpose.
+		[{ NODE_ENV: 'production', DATABASE_URL: PG }, false],
+		[{ NODE_ENV: 'production', DATABASE_URL: PG, COPLAN_DEV_OUTBOX: '0' as const }, false],
+		[{ NODE_ENV: 'production', DATABASE_URL: PG, COPLAN_DEV_OUTBOX: '1' as const }, true],
+		[{ NODE_ENV: 'development', DATABASE_URL: PG }, true],
+		[{ NODE_ENV: 'test', DATABASE_URL: PG }, true],
 		[{ NODE_ENV: 'development', SMTP_URL: 'smtp://mail.example.org' }, false],
 		[
 			{
 				NODE_ENV: 'production',
+				DATABASE_URL: PG,
 				SMTP_URL: 'smtp://mail.example.org',
 				COPLAN_DEV_OUTBOX: '1' as const
 			},

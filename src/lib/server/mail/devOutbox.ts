@@ -6,19 +6,21 @@ import type { Env } from '../env.ts';
 /**
  * The development outbox page (/dev/outbox) shows every mail Coplan "sent" without SMTP,
  * sign-in links and password resets included: anyone who can read it can take over any
- * account. So it is shown only when
- *   - no SMTP_URL is configured (with SMTP, mail really goes out and the outbox is empty), and
- *   - NODE_ENV is not production, or the operator explicitly set COPLAN_DEV_OUTBOX=1
- *     (the end-to-end tests run the production build that way).
- * A real deployment runs with NODE_ENV=production (server/main.ts sets it) and needs
- * SMTP_URL for its invitations to reach anyone; it would have to set COPLAN_DEV_OUTBOX=1
- * on purpose, against its documentation, to expose the page.
+ * account. So it is shown only when no SMTP_URL is configured (with SMTP, mail really goes
+ * out and the outbox is empty), and one of:
+ *   - the database is the embedded one (no DATABASE_URL): someone trying Coplan with its
+ *     demo data, as the README's `npm start` does; a banner on every page says so;
+ *   - NODE_ENV is not production (`npm run dev`);
+ *   - the operator explicitly set COPLAN_DEV_OUTBOX=1 (the end-to-end tests on PostgreSQL).
+ * A real deployment on PostgreSQL without SMTP_URL therefore never shows it, and the
+ * start-up summary says that mail goes nowhere.
  */
 export function isDevOutboxShown(
-	env: Pick<Env, 'SMTP_URL' | 'NODE_ENV' | 'COPLAN_DEV_OUTBOX'>
+	env: Pick<Env, 'SMTP_URL' | 'NODE_ENV' | 'COPLAN_DEV_OUTBOX' | 'DATABASE_URL'>
 ): boolean {
 	if (env.SMTP_URL) return false;
-	return env.NODE_ENV !== 'production' || env.COPLAN_DEV_OUTBOX === '1';
+	if (env.COPLAN_DEV_OUTBOX === '0') return false;
+	return !env.DATABASE_URL || env.NODE_ENV !== 'production' || env.COPLAN_DEV_OUTBOX === '1';
 }
 
 /** A piece of a mail's text: plain text, or a link to follow. */

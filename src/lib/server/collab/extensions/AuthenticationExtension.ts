@@ -1,5 +1,5 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import { COLLAB_DENIAL } from '../../../src/lib/shared/collab/closeCodes.ts';
+import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 import type { CollabContext } from '../context.ts';
 
 /**

@@ -1,18 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { readLog } from '../../../src/lib/server/collab/documentStore.ts';
-import { children } from '../../../src/lib/server/db/schema.ts';
-import { type TestDatabase } from '../../../src/lib/server/db/testing.ts';
-import { COLLAB_DENIAL, READ_ONLY_REASONS } from '../../../src/lib/shared/collab/closeCodes.ts';
+import { readLog } from '../documentStore.ts';
+import { children } from '../../db/schema.ts';
+import { type TestDatabase } from '../../db/testing.ts';
+import { COLLAB_DENIAL, READ_ONLY_REASONS } from '../../../shared/collab/closeCodes.ts';
 import {
 	meetingDocumentName,
 	restrictedDocumentName
-} from '../../../src/lib/shared/collab/documentName.ts';
-import { readMeetingDoc, setFieldText } from '../../../src/lib/shared/collab/meetingDoc.ts';
-import {
-	addRestrictedNote,
-	readRestrictedDoc
-} from '../../../src/lib/shared/collab/restrictedDoc.ts';
+} from '../../../shared/collab/documentName.ts';
+import { readMeetingDoc, setFieldText } from '../../../shared/collab/meetingDoc.ts';
+import { addRestrictedNote, readRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
 import {
 	connectProvider,
 	openTestWebsocket,

@@ -1,7 +1,7 @@
 import type { connectedPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import { decideDocumentAccess } from '../../../src/lib/server/collab/documentAccess.ts';
-import type { Database } from '../../../src/lib/server/db/client.ts';
-import { COLLAB_DENIAL } from '../../../src/lib/shared/collab/closeCodes.ts';
+import { decideDocumentAccess } from '../documentAccess.ts';
+import type { Database } from '../../db/client.ts';
+import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 import type { CollabContext } from '../context.ts';
 import { applyAccess } from '../liveAccess.ts';
 

@@ -3,9 +3,9 @@ import type {
 	afterUnloadDocumentPayload,
 	Extension
 } from '@hocuspocus/server';
-import type { Logger } from '../../../src/lib/server/logger.ts';
-import { encodeRevertNotice } from '../../../src/lib/shared/collab/closeCodes.ts';
-import { parseDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+import type { Logger } from '../../logger.ts';
+import { encodeRevertNotice } from '../../../shared/collab/closeCodes.ts';
+import { parseDocumentName } from '../../../shared/collab/documentName.ts';
 import { guardChairControls } from '../chairControlsGuard.ts';
 
 /**

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../src/lib/server/db/testing.ts';
-import { collabClientToken } from '../../../src/lib/shared/collab/clientToken.ts';
-import { COLLAB_DENIAL } from '../../../src/lib/shared/collab/closeCodes.ts';
-import { meetingDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import { collabClientToken } from '../../../shared/collab/clientToken.ts';
+import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
+import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import {
 	MEETING_DOC_SCHEMA_VERSION,
 	readSchemaVersion
-} from '../../../src/lib/shared/collab/meetingDoc.ts';
+} from '../../../shared/collab/meetingDoc.ts';
 import {
 	connectProvider,
 	startCollabTestServer,

@@ -1,10 +1,7 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import { COLLAB_DENIAL } from '../../../src/lib/shared/collab/closeCodes.ts';
-import {
-	readClientSchemaVersion,
-	schemaVersionFor
-} from '../../../src/lib/shared/collab/clientToken.ts';
-import { parseDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
+import { readClientSchemaVersion, schemaVersionFor } from '../../../shared/collab/clientToken.ts';
+import { parseDocumentName } from '../../../shared/collab/documentName.ts';
 import type { CollabContext } from '../context.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import { COLLAB_DENIAL } from '../../../src/lib/shared/collab/closeCodes.ts';
-import { parseDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
+import { parseDocumentName } from '../../../shared/collab/documentName.ts';
 import type { CollabContext } from '../context.ts';
 
 /** Refuses document names of an unknown shape before anything is loaded or created. */

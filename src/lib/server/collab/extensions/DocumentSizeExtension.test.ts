@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type TestDatabase } from '../../../src/lib/server/db/testing.ts';
-import { COLLAB_CLOSE_CODES } from '../../../src/lib/shared/collab/closeCodes.ts';
-import { readMeetingDoc, setFieldText } from '../../../src/lib/shared/collab/meetingDoc.ts';
+import { type TestDatabase } from '../../db/testing.ts';
+import { COLLAB_CLOSE_CODES } from '../../../shared/collab/closeCodes.ts';
+import { readMeetingDoc, setFieldText } from '../../../shared/collab/meetingDoc.ts';
 import { waitFor, waitForSaved, type CollabTestServer } from '../testing/collabTestServer.ts';
 import { openMeeting } from '../testing/liveMeeting.ts';
 import { createChildWithTeam, createMeeting } from '../testing/meetingFixtures.ts';

@@ -5,12 +5,12 @@ import type {
 	onChangePayload
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import type { Logger } from '../../../src/lib/server/logger.ts';
+import type { Logger } from '../../logger.ts';
 import {
 	COLLAB_CLOSE_CODES,
 	COLLAB_DENIAL,
 	MAX_DOCUMENT_BYTES
-} from '../../../src/lib/shared/collab/closeCodes.ts';
+} from '../../../shared/collab/closeCodes.ts';
 import type { CollabContext } from '../context.ts';
 
 /**

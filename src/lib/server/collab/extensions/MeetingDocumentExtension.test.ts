@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readLog } from '../../../src/lib/server/collab/documentStore.ts';
-import { actions, documents, meetingInvitees } from '../../../src/lib/server/db/schema.ts';
-import { type TestDatabase } from '../../../src/lib/server/db/testing.ts';
-import { COLLAB_DENIAL } from '../../../src/lib/shared/collab/closeCodes.ts';
-import { meetingDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+import { readLog } from '../documentStore.ts';
+import { actions, documents, meetingInvitees } from '../../db/schema.ts';
+import { type TestDatabase } from '../../db/testing.ts';
+import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
+import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import {
 	addAction,
 	MEETING_DOC_SCHEMA_VERSION,
 	readMeetingDoc,
 	setActionStatus
-} from '../../../src/lib/shared/collab/meetingDoc.ts';
+} from '../../../shared/collab/meetingDoc.ts';
 import {
 	connectProvider,
 	waitUntil,

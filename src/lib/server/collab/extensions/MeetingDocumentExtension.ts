@@ -1,16 +1,16 @@
 import type { afterLoadDocumentPayload, Extension } from '@hocuspocus/server';
-import type { Database } from '../../../src/lib/server/db/client.ts';
-import type { Logger } from '../../../src/lib/server/logger.ts';
-import { loadMeetingDocSeed } from '../../../src/lib/server/services/meetings/meetingDocSeed.ts';
-import { COLLAB_DENIAL } from '../../../src/lib/shared/collab/closeCodes.ts';
-import { parseDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+import type { Database } from '../../db/client.ts';
+import type { Logger } from '../../logger.ts';
+import { loadMeetingDocSeed } from '../../services/meetings/meetingDocSeed.ts';
+import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
+import { parseDocumentName } from '../../../shared/collab/documentName.ts';
 import {
 	initMeetingDoc,
 	isMeetingDocEmpty,
 	MeetingDocTooNewError,
 	migrateMeetingDoc
-} from '../../../src/lib/shared/collab/meetingDoc.ts';
-import { initRestrictedDoc } from '../../../src/lib/shared/collab/restrictedDoc.ts';
+} from '../../../shared/collab/meetingDoc.ts';
+import { initRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
 import type { CollabContext } from '../context.ts';
 
 /** Changes the server makes itself: logged without an author, and stored like any edit. */

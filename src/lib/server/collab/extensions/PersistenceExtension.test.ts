@@ -6,16 +6,16 @@ import {
 	readLog,
 	readStoredDocument,
 	writeState
-} from '../../../src/lib/server/collab/documentStore.ts';
-import { documents } from '../../../src/lib/server/db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../../../src/lib/server/db/testing.ts';
-import { meetingDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+} from '../documentStore.ts';
+import { documents } from '../../db/schema.ts';
+import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import {
 	addDecision,
 	initMeetingDoc,
 	readMeetingDoc,
 	setFieldText
-} from '../../../src/lib/shared/collab/meetingDoc.ts';
+} from '../../../shared/collab/meetingDoc.ts';
 import {
 	startCollabTestServer,
 	waitFor,

@@ -13,9 +13,9 @@ import {
 	readStoredDocument,
 	writeState,
 	type LoggedUpdate
-} from '../../../src/lib/server/collab/documentStore.ts';
-import type { Database } from '../../../src/lib/server/db/client.ts';
-import type { Logger } from '../../../src/lib/server/logger.ts';
+} from '../documentStore.ts';
+import type { Database } from '../../db/client.ts';
+import type { Logger } from '../../logger.ts';
 import type { CollabContext } from '../context.ts';
 
 export interface PersistenceOptions {

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { actions, outcomes } from '../../../src/lib/server/db/schema.ts';
-import { type TestDatabase } from '../../../src/lib/server/db/testing.ts';
+import { actions, outcomes } from '../../db/schema.ts';
+import { type TestDatabase } from '../../db/testing.ts';
 import {
 	addAction,
 	addOutcome,
@@ -11,7 +11,7 @@ import {
 	setActionStatus,
 	setFieldText,
 	setOutcomeProgress
-} from '../../../src/lib/shared/collab/meetingDoc.ts';
+} from '../../../shared/collab/meetingDoc.ts';
 import { waitForSaved, waitUntil, type CollabTestServer } from '../testing/collabTestServer.ts';
 import { openMeeting } from '../testing/liveMeeting.ts';
 import { createChildWithTeam, createMeeting } from '../testing/meetingFixtures.ts';

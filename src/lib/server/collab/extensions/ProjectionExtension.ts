@@ -1,9 +1,9 @@
 import type { afterStoreDocumentPayload, Extension } from '@hocuspocus/server';
-import type { Database } from '../../../src/lib/server/db/client.ts';
-import type { Logger } from '../../../src/lib/server/logger.ts';
-import { loadMeetingForAccess } from '../../../src/lib/server/collab/documentAccess.ts';
-import { projectMeetingDoc } from '../../../src/lib/server/services/meetings/projectMeetingDoc.ts';
-import { parseDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
+import type { Database } from '../../db/client.ts';
+import type { Logger } from '../../logger.ts';
+import { loadMeetingForAccess } from '../documentAccess.ts';
+import { projectMeetingDoc } from '../../services/meetings/projectMeetingDoc.ts';
+import { parseDocumentName } from '../../../shared/collab/documentName.ts';
 
 /**
  * After each store of a meeting document, rewrites its actions and outcomes in the

@@ -1,25 +1,22 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import {
-	createSession,
-	generateSessionToken,
-	SESSION_COOKIE
-} from '../../../src/lib/server/auth/session.ts';
-import type { Database } from '../../../src/lib/server/db/client.ts';
-import { collabClientToken } from '../../../src/lib/shared/collab/clientToken.ts';
+import { createSession, generateSessionToken, SESSION_COOKIE } from '../../auth/session.ts';
+import type { Database } from '../../db/client.ts';
+import { collabClientToken } from '../../../shared/collab/clientToken.ts';
 import {
 	parseAccessNotice,
 	parseRevertNotice,
 	type AccessNotice,
 	type RevertNotice
-} from '../../../src/lib/shared/collab/closeCodes.ts';
-import { parseDocumentName } from '../../../src/lib/shared/collab/documentName.ts';
-import { users } from '../../../src/lib/server/db/schema.ts';
-import { createLogger } from '../../../src/lib/server/logger.ts';
-import { createAppServer, listen } from '../../appServer.ts';
+} from '../../../shared/collab/closeCodes.ts';
+import { parseDocumentName } from '../../../shared/collab/documentName.ts';
+import { users } from '../../db/schema.ts';
+import { createLogger } from '../../logger.ts';
+import { routeUpgrades } from '../../http/upgrades.ts';
 import { createCollabServer, type CollabServer } from '../createCollabServer.ts';
 
 /**
@@ -48,8 +45,10 @@ export async function startCollabTestServer(
 	const logger = createLogger('silent');
 	const collab = createCollabServer({ db, logger, ...options });
 	// HTTP requests are not under test here: only the upgrade path is.
-	const http = createAppServer((_request, response) => response.end('ok'), collab, logger);
-	const port = await listen(http, 0, '127.0.0.1');
+	const http = createServer((_request, response) => response.end('ok'));
+	routeUpgrades(http, collab, logger, { ownsUpgrades: true });
+	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	const { port } = http.address() as AddressInfo;
 	return {
 		url: `ws://127.0.0.1:${port}/collab`,
 		port,

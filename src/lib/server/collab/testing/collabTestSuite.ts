@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../src/lib/server/db/testing.ts';
+import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import {
 	startCollabTestServer,
 	type CollabTestServer,

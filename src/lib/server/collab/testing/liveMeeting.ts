@@ -1,8 +1,8 @@
 import {
 	meetingDocumentName,
 	restrictedDocumentName
-} from '../../../src/lib/shared/collab/documentName.ts';
-import { readSchemaVersion } from '../../../src/lib/shared/collab/meetingDoc.ts';
+} from '../../../shared/collab/documentName.ts';
+import { readSchemaVersion } from '../../../shared/collab/meetingDoc.ts';
 import {
 	connectProvider,
 	waitFor,

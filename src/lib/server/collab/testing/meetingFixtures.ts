@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../../src/lib/server/db/client.ts';
+import type { Database } from '../../db/client.ts';
 import {
 	children,
 	meetings,
@@ -8,7 +8,7 @@ import {
 	teamMembers,
 	type AgendaItem,
 	type MemberRole
-} from '../../../src/lib/server/db/schema.ts';
+} from '../../db/schema.ts';
 import { createSignedInUser } from './collabTestServer.ts';
 
 /**

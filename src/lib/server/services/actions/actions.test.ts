@@ -6,15 +6,15 @@ import {
 	waitForSaved,
 	waitUntil,
 	type CollabTestServer
-} from '../../../../../server/collab/testing/collabTestServer.ts';
-import { openMeeting } from '../../../../../server/collab/testing/liveMeeting.ts';
+} from '$lib/server/collab/testing/collabTestServer.ts';
+import { openMeeting } from '$lib/server/collab/testing/liveMeeting.ts';
 import {
 	createChildWithTeam,
 	createMeeting,
 	createOrganisationMember,
 	type ChildFixture,
 	type TestPerson
-} from '../../../../../server/collab/testing/meetingFixtures.ts';
+} from '$lib/server/collab/testing/meetingFixtures.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import {
 	addAction,
@@ -115,14 +115,22 @@ describe('marking an action done', () => {
 		const team = await createChildWithTeam(database.db);
 		const { meetingId, ids, senco } = await meetingWithActions(team, ['2027-03-10']);
 		const chair = await loadActor(database.db, person(team, 'senco').userId);
-		await closeMeeting(database.db, chair, meetingId);
+		await closeMeeting(database.db, server.collab.live, chair, meetingId);
 		await waitFor(() => senco.provider.authorizedScope === 'readonly', 'the meeting to close');
 
 		const salt = person(team, 'salt');
 		const actor = await loadActor(database.db, salt.userId);
 		const actionId = ids[0] ?? '';
 		expect(
-			await completeAction(database.db, actor, editor(salt), actionId, 'Taught 5 signs', NOW)
+			await completeAction(
+				database.db,
+				server.collab.live,
+				actor,
+				editor(salt),
+				actionId,
+				'Taught 5 signs',
+				NOW
+			)
 		).toEqual({ ok: true });
 
 		// Everyone with the meeting open sees it at once, with its trail.
@@ -150,7 +158,17 @@ describe('marking an action done', () => {
 			.where(and(eq(auditEvents.subjectId, actionId), eq(auditEvents.action, 'action.completed')));
 		expect(audit?.actorId).toBe(salt.userId);
 
-		expect(await completeAction(database.db, actor, editor(salt), actionId, 'Again', NOW)).toEqual({
+		expect(
+			await completeAction(
+				database.db,
+				server.collab.live,
+				actor,
+				editor(salt),
+				actionId,
+				'Again',
+				NOW
+			)
+		).toEqual({
 			ok: false,
 			problem: 'already_done'
 		});
@@ -162,10 +180,26 @@ describe('marking an action done', () => {
 		const parent = person(team, 'parent');
 		const actor = await loadActor(database.db, parent.userId);
 		expect(
-			await completeAction(database.db, actor, editor(parent), ids[0] ?? '', 'Done', NOW)
+			await completeAction(
+				database.db,
+				server.collab.live,
+				actor,
+				editor(parent),
+				ids[0] ?? '',
+				'Done',
+				NOW
+			)
 		).toEqual({ ok: false, problem: 'forbidden' });
 		expect(
-			await completeAction(database.db, actor, editor(parent), 'no-such-action', 'Done', NOW)
+			await completeAction(
+				database.db,
+				server.collab.live,
+				actor,
+				editor(parent),
+				'no-such-action',
+				'Done',
+				NOW
+			)
 		).toEqual({ ok: false, problem: 'not_found' });
 	});
 });

@@ -8,7 +8,7 @@ import {
 	setActionStatus,
 	setFieldText
 } from '../../../shared/collab/meetingDoc.ts';
-import { changeDocument, type DocumentEditor } from '../../collab/liveDocuments.ts';
+import type { DocumentEditor, LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { actions, children, meetings } from '../../db/schema.ts';
 import { can, type Actor, type Resource } from '../../policy.ts';
@@ -93,6 +93,7 @@ class ActionGoneError extends Error {}
 
 export async function completeAction(
 	db: Database,
+	live: LiveDocuments,
 	actor: Actor,
 	editor: DocumentEditor,
 	actionId: string,
@@ -108,7 +109,7 @@ export async function completeAction(
 	const name = meetingDocumentName(action.meetingId);
 	let result;
 	try {
-		result = await changeDocument(db, name, editor, (doc) => {
+		result = await live.change(name, editor, (doc) => {
 			if (!readActions(doc).some((item) => item.id === action.id)) throw new ActionGoneError();
 			// One transaction: evidence and status arrive together, as one update.
 			doc.transact(() => {

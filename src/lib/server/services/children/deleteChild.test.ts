@@ -7,6 +7,7 @@ import { deleteChild } from './deleteChild.ts';
 import { findChild } from './findChild.ts';
 import { listVisibleChildren } from './listVisibleChildren.ts';
 import { actorFor, addToTeam, makeChild, makeOrganisation, makeUser } from './testing/fixtures.ts';
+import { storedDocuments } from '../../collab/liveDocuments.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('deleteChild', () => {
 		await addToTeam(db, child.id, parent, 'parent_carer', 'Family');
 		const now = new Date('2026-11-23T10:00:00Z');
 
-		expect(await deleteChild(db, senco.id, child.id, now)).toBe(true);
+		expect(await deleteChild(db, storedDocuments(db), senco.id, child.id, now)).toBe(true);
 
 		expect(await findChild(db, child.id)).toBeNull();
 		expect(await listVisibleChildren(db, await actorFor(db, senco))).toEqual([]);
@@ -53,7 +54,7 @@ describe('deleteChild', () => {
 		const school = await makeOrganisation(db);
 		const senco = await makeUser(db, 'Priya Shah', { id: school.id, role: 'coordinator' });
 		const child = await makeChild(db, school.id, { deletedAt: new Date('2026-01-01T00:00:00Z') });
-		expect(await deleteChild(db, senco.id, child.id)).toBe(false);
+		expect(await deleteChild(db, storedDocuments(db), senco.id, child.id)).toBe(false);
 		expect(await db.select().from(auditEvents).where(eq(auditEvents.subjectId, child.id))).toEqual(
 			[]
 		);

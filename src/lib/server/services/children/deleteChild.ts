@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { children } from '../../db/schema.ts';
-import { notifyChildAccessChanged } from '../../collab/liveCollaboration.ts';
+import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 
 /**
@@ -11,6 +11,7 @@ import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
  */
 export async function deleteChild(
 	db: Database,
+	live: LiveDocuments,
 	actorId: string,
 	childId: string,
 	now = new Date()
@@ -33,6 +34,6 @@ export async function deleteChild(
 		return true;
 	});
 	// Live meetings of a deleted child close for everyone.
-	if (deleted) await notifyChildAccessChanged(childId);
+	if (deleted) await live.childAccessChanged(childId);
 	return deleted;
 }

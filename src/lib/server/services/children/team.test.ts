@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { auditEvents } from '../../db/schema.ts';
 import { changeTeamMember, listTeam, removeTeamMember } from './team.ts';
 import { addToTeam, makeChild, makeOrganisation, makeUser } from './testing/fixtures.ts';
+import { storedDocuments } from '../../collab/liveDocuments.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe('listTeam', () => {
 describe('changeTeamMember', () => {
 	it('changes role and agency and records the change', async () => {
 		const { db, senco, teacher, child } = await team();
-		const result = await changeTeamMember(db, senco.id, child.id, teacher.id, {
+		const result = await changeTeamMember(db, storedDocuments(db), senco.id, child.id, teacher.id, {
 			teamRole: 'chair',
 			agency: 'Oakfield Primary School (Year 2)'
 		});
@@ -75,7 +76,7 @@ describe('changeTeamMember', () => {
 	it('will not take away the team’s last coordinating role', async () => {
 		const { db, senco, child } = await team();
 		expect(
-			await changeTeamMember(db, senco.id, child.id, senco.id, {
+			await changeTeamMember(db, storedDocuments(db), senco.id, child.id, senco.id, {
 				teamRole: 'class_teacher',
 				agency: 'Oakfield Primary School'
 			})
@@ -86,20 +87,20 @@ describe('changeTeamMember', () => {
 	it('will not turn a parent into a professional, or a professional into family', async () => {
 		const { db, senco, teacher, parent, child } = await team();
 		expect(
-			await changeTeamMember(db, senco.id, child.id, parent.id, {
+			await changeTeamMember(db, storedDocuments(db), senco.id, child.id, parent.id, {
 				teamRole: 'senco',
 				agency: 'Family'
 			})
 		).toEqual({ ok: false, reason: 'crossesFamilyLine' });
 		expect(
-			await changeTeamMember(db, senco.id, child.id, teacher.id, {
+			await changeTeamMember(db, storedDocuments(db), senco.id, child.id, teacher.id, {
 				teamRole: 'parent_carer',
 				agency: 'Family'
 			})
 		).toEqual({ ok: false, reason: 'crossesFamilyLine' });
 		// Between family roles is fine: a foster carer recorded as the child, say.
 		expect(
-			await changeTeamMember(db, senco.id, child.id, parent.id, {
+			await changeTeamMember(db, storedDocuments(db), senco.id, child.id, parent.id, {
 				teamRole: 'child',
 				agency: 'Family'
 			})
@@ -110,7 +111,7 @@ describe('changeTeamMember', () => {
 		const { db, senco, child } = await team();
 		const stranger = await makeUser(db, 'Stranger');
 		expect(
-			await changeTeamMember(db, senco.id, child.id, stranger.id, {
+			await changeTeamMember(db, storedDocuments(db), senco.id, child.id, stranger.id, {
 				teamRole: 'other',
 				agency: 'Somewhere'
 			})
@@ -121,7 +122,9 @@ describe('changeTeamMember', () => {
 describe('removeTeamMember', () => {
 	it('removes a member and records who removed whom', async () => {
 		const { db, senco, teacher, child } = await team();
-		expect(await removeTeamMember(db, senco.id, child.id, teacher.id)).toEqual({ ok: true });
+		expect(await removeTeamMember(db, storedDocuments(db), senco.id, child.id, teacher.id)).toEqual(
+			{ ok: true }
+		);
 		expect((await listTeam(db, child.id)).map((m) => m.userId)).not.toContain(teacher.id);
 		expect(await auditFor(child.id)).toEqual([
 			{
@@ -138,14 +141,16 @@ describe('removeTeamMember', () => {
 
 	it('will not remove the last coordinating member, but will once another is added', async () => {
 		const { db, senco, teacher, child } = await team();
-		expect(await removeTeamMember(db, senco.id, child.id, senco.id)).toEqual({
+		expect(await removeTeamMember(db, storedDocuments(db), senco.id, child.id, senco.id)).toEqual({
 			ok: false,
 			reason: 'lastCoordinator'
 		});
-		await changeTeamMember(db, senco.id, child.id, teacher.id, {
+		await changeTeamMember(db, storedDocuments(db), senco.id, child.id, teacher.id, {
 			teamRole: 'chair',
 			agency: 'Oakfield Primary School'
 		});
-		expect(await removeTeamMember(db, senco.id, child.id, senco.id)).toEqual({ ok: true });
+		expect(await removeTeamMember(db, storedDocuments(db), senco.id, child.id, senco.id)).toEqual({
+			ok: true
+		});
 	});
 });

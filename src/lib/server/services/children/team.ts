@@ -7,7 +7,7 @@ import {
 	isFamilyRole,
 	type TeamRole
 } from '../../../shared/domain/roles.ts';
-import { notifyChildAccessChanged } from '../../collab/liveCollaboration.ts';
+import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 
 export interface TeamMember {
@@ -77,6 +77,7 @@ function losesLastCoordinator(team: TeamMember[], userId: string, newRole: strin
 /** Changes a member's team role and agency (the caller has checked child.manageTeam). */
 export async function changeTeamMember(
 	db: Database,
+	live: LiveDocuments,
 	actorId: string,
 	childId: string,
 	userId: string,
@@ -112,13 +113,14 @@ export async function changeTeamMember(
 		return { ok: true };
 	});
 	// A new role can change what someone may read or edit in a meeting open right now.
-	if (result.ok) await notifyChildAccessChanged(childId);
+	if (result.ok) await live.childAccessChanged(childId);
 	return result;
 }
 
 /** Takes someone out of a child's team (the caller has checked child.manageTeam). */
 export async function removeTeamMember(
 	db: Database,
+	live: LiveDocuments,
 	actorId: string,
 	childId: string,
 	userId: string
@@ -141,6 +143,6 @@ export async function removeTeamMember(
 		return { ok: true };
 	});
 	// Someone taken out of the team loses any live meeting of this child at once.
-	if (result.ok) await notifyChildAccessChanged(childId);
+	if (result.ok) await live.childAccessChanged(childId);
 	return result;
 }

@@ -5,15 +5,9 @@ import {
 	waitForSaved,
 	waitUntil,
 	type CollabTestServer
-} from '../../../../../server/collab/testing/collabTestServer.ts';
-import {
-	connectRestricted,
-	openMeeting
-} from '../../../../../server/collab/testing/liveMeeting.ts';
-import {
-	createChildWithTeam,
-	createMeeting
-} from '../../../../../server/collab/testing/meetingFixtures.ts';
+} from '$lib/server/collab/testing/collabTestServer.ts';
+import { connectRestricted, openMeeting } from '$lib/server/collab/testing/liveMeeting.ts';
+import { createChildWithTeam, createMeeting } from '$lib/server/collab/testing/meetingFixtures.ts';
 import { READ_ONLY_REASONS } from '../../../shared/collab/closeCodes.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../../shared/collab/meetingDoc.ts';
@@ -25,7 +19,7 @@ import { closeMeeting, reopenMeeting } from './closeMeeting.ts';
 import {
 	teamMember as member,
 	useCollabTestSuite
-} from '../../../../../server/collab/testing/collabTestSuite.ts';
+} from '$lib/server/collab/testing/collabTestSuite.ts';
 
 let database: TestDatabase;
 let server: CollabTestServer;
@@ -62,7 +56,9 @@ describe('closing a meeting', () => {
 		);
 
 		const chair = await loadActor(database.db, member(team, 'senco').userId);
-		expect(await closeMeeting(database.db, chair, meetingId)).toEqual({ ok: true });
+		expect(await closeMeeting(database.db, server.collab.live, chair, meetingId)).toEqual({
+			ok: true
+		});
 
 		const everyone = [senco, parent, salt, restricted];
 		await waitFor(
@@ -100,7 +96,7 @@ describe('closing a meeting', () => {
 		const team = await createChildWithTeam(database.db);
 		const meetingId = await createMeeting(database.db, team);
 		const parent = await loadActor(database.db, member(team, 'parent').userId);
-		expect(await closeMeeting(database.db, parent, meetingId)).toEqual({
+		expect(await closeMeeting(database.db, server.collab.live, parent, meetingId)).toEqual({
 			ok: false,
 			problem: 'forbidden'
 		});
@@ -113,18 +109,20 @@ describe('reopening a meeting', () => {
 		const team = await createChildWithTeam(database.db);
 		const meetingId = await createMeeting(database.db, team);
 		const chair = await loadActor(database.db, member(team, 'senco').userId);
-		await closeMeeting(database.db, chair, meetingId);
+		await closeMeeting(database.db, server.collab.live, chair, meetingId);
 		const parent = await openMeeting(server, member(team, 'parent'), meetingId, cleanups);
 		expect(parent.provider.authorizedScope).toBe('readonly');
 
-		expect(await reopenMeeting(database.db, chair, meetingId, '   ')).toEqual({
+		expect(await reopenMeeting(database.db, server.collab.live, chair, meetingId, '   ')).toEqual({
 			ok: false,
 			problem: 'reason_required'
 		});
 		expect(await statusOf(meetingId)).toMatchObject({ status: 'closed' });
 
 		const reason = 'The family asked to add their views on the new placement';
-		expect(await reopenMeeting(database.db, chair, meetingId, `  ${reason} `)).toEqual({
+		expect(
+			await reopenMeeting(database.db, server.collab.live, chair, meetingId, `  ${reason} `)
+		).toEqual({
 			ok: true
 		});
 		await waitFor(() => parent.provider.authorizedScope === 'read-write', 'the parent to be told');
@@ -143,7 +141,7 @@ describe('reopening a meeting', () => {
 			.from(auditEvents)
 			.where(and(eq(auditEvents.subjectId, meetingId), eq(auditEvents.action, 'meeting.reopened')));
 		expect(audit?.details).toMatchObject({ reason });
-		expect(await reopenMeeting(database.db, chair, meetingId, reason)).toEqual({
+		expect(await reopenMeeting(database.db, server.collab.live, chair, meetingId, reason)).toEqual({
 			ok: false,
 			problem: 'not_closed'
 		});

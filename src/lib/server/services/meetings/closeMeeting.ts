@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { loadMeetingForAccess, meetingResource } from '../../collab/documentAccess.ts';
-import { notifyMeetingAccessChanged } from '../../collab/liveCollaboration.ts';
+import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { meetings } from '../../db/schema.ts';
 import { can, type Actor } from '../../policy.ts';
@@ -13,7 +13,7 @@ import { freezeMinutes } from '../minutes/minutesVersions.ts';
  * told at once). The chair can reopen it, giving a reason that goes into the audit trail.
  *
  * Both change the database first and then notify the live collaboration server in this
- * process (see collab/liveCollaboration.ts), which re-applies the policy to every open
+ * process (see collab/liveDocuments.ts), which re-applies the policy to every open
  * connection to the meeting's documents.
  */
 
@@ -23,6 +23,7 @@ export type MeetingStatusChange =
 
 export async function closeMeeting(
 	db: Database,
+	live: LiveDocuments,
 	actor: Actor,
 	meetingId: string,
 	now = new Date()
@@ -45,10 +46,10 @@ export async function closeMeeting(
 			details: { childId: meeting.childId, previousStatus: meeting.status }
 		});
 	});
-	await notifyMeetingAccessChanged(meetingId);
+	await live.meetingAccessChanged(meetingId);
 	// Once every connection is read-only the document can no longer change: freeze the
 	// minutes as they now stand (services/minutes/minutesVersions.ts).
-	await freezeMinutes(db, { meetingId, closedBy: actor.id, closedAt: now });
+	await freezeMinutes(db, live, { meetingId, closedBy: actor.id, closedAt: now });
 	return { ok: true };
 }
 
@@ -59,6 +60,7 @@ export type ReopenResult =
 
 export async function reopenMeeting(
 	db: Database,
+	live: LiveDocuments,
 	actor: Actor,
 	meetingId: string,
 	reason: string
@@ -84,6 +86,6 @@ export async function reopenMeeting(
 			details: { childId: meeting.childId, reason: trimmed }
 		});
 	});
-	await notifyMeetingAccessChanged(meetingId);
+	await live.meetingAccessChanged(meetingId);
 	return { ok: true };
 }

@@ -7,6 +7,7 @@ import { findMeeting } from './findMeeting.ts';
 import { listMeetingsForChild } from './listMeetingsForChild.ts';
 import { createMeeting } from './scheduleMeeting.ts';
 import { createMeetingWorld, silentLogger, type MeetingWorld } from './testing/fixtures.ts';
+import { storedDocuments } from '../../collab/liveDocuments.ts';
 
 let database: TestDatabase;
 let world: MeetingWorld;
@@ -39,6 +40,7 @@ function context() {
 	const { mailer } = world.context();
 	return {
 		db: database.db,
+		live: storedDocuments(database.db),
 		mailer,
 		logger: silentLogger,
 		origin: 'https://coplan.example.org',

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { meetingInvitees, meetings, users } from '../../db/schema.ts';
 import type { Logger } from '../../logger.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import { notifyMeetingAccessChanged } from '../../collab/liveCollaboration.ts';
+import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 import type { MeetingRecord } from './findMeeting.ts';
 import { meetingCancelledEmail } from './invitationEmail.ts';
@@ -12,6 +12,7 @@ import { meetingUrl } from './meetingCalendar.ts';
 
 export interface DeleteMeetingContext {
 	db: Database;
+	live: LiveDocuments;
 	mailer: Mailer;
 	logger: Logger;
 	origin: string;
@@ -52,7 +53,7 @@ export async function deleteMeeting(
 		return true;
 	});
 	// Anyone still in the deleted meeting's live document is disconnected.
-	if (deleted) await notifyMeetingAccessChanged(meeting.id);
+	if (deleted) await context.live.meetingAccessChanged(meeting.id);
 	const stillToCome = meeting.status === 'scheduled' && meeting.startsAt > now;
 	if (!deleted || !stillToCome) return { cancellationsSent: 0 };
 	return { cancellationsSent: await sendCancellations(context, meeting) };

@@ -14,12 +14,9 @@ import {
 	startCollabTestServer,
 	waitForSaved,
 	type CollabTestServer
-} from '../../../../../server/collab/testing/collabTestServer.ts';
-import { openMeeting } from '../../../../../server/collab/testing/liveMeeting.ts';
-import {
-	createChildWithTeam,
-	createMeeting
-} from '../../../../../server/collab/testing/meetingFixtures.ts';
+} from '$lib/server/collab/testing/collabTestServer.ts';
+import { openMeeting } from '$lib/server/collab/testing/liveMeeting.ts';
+import { createChildWithTeam, createMeeting } from '$lib/server/collab/testing/meetingFixtures.ts';
 import { meetingAsOf, meetingTimeline } from './meetingHistory.ts';
 
 let database: TestDatabase;
@@ -100,7 +97,7 @@ describe('meeting history', () => {
 			[priya, '2026-11-24T10:03:00Z', (doc) => setFieldText(doc, 'worries', 'Assemblies')]
 		]);
 
-		const timeline = await meetingTimeline(database.db, meetingId);
+		const timeline = await meetingTimeline(database.db, server.collab.live, meetingId);
 		expect(
 			timeline.map((entry) => [
 				entry.userName,
@@ -131,13 +128,35 @@ describe('meeting history', () => {
 				(doc) => addAction(doc, { text: 'Later action' }, { userId: priya })
 			]
 		]);
-		expect(await meetingAsOf(database.db, meetingId, new Date('2026-11-24T09:59:59Z'))).toBeNull();
-		const early = await meetingAsOf(database.db, meetingId, new Date('2026-11-24T10:04:00Z'));
+		expect(
+			await meetingAsOf(
+				database.db,
+				server.collab.live,
+				meetingId,
+				new Date('2026-11-24T09:59:59Z')
+			)
+		).toBeNull();
+		const early = await meetingAsOf(
+			database.db,
+			server.collab.live,
+			meetingId,
+			new Date('2026-11-24T10:04:00Z')
+		);
 		expect(early?.familyViews.text).toBe('First draft');
 		expect(early?.actions).toEqual([]);
-		const middle = await meetingAsOf(database.db, meetingId, new Date('2026-11-24T10:05:00Z'));
+		const middle = await meetingAsOf(
+			database.db,
+			server.collab.live,
+			meetingId,
+			new Date('2026-11-24T10:05:00Z')
+		);
 		expect(middle?.familyViews.text).toBe('Second draft');
-		const now = await meetingAsOf(database.db, meetingId, new Date('2026-11-25T00:00:00Z'));
+		const now = await meetingAsOf(
+			database.db,
+			server.collab.live,
+			meetingId,
+			new Date('2026-11-25T00:00:00Z')
+		);
 		expect(now?.actions.map((action) => action.text.text)).toEqual(['Later action']);
 	});
 
@@ -150,9 +169,14 @@ describe('meeting history', () => {
 		setFieldText(connection.document, 'familyViews', 'Written just now');
 		await waitForSaved(connection);
 
-		const timeline = await meetingTimeline(database.db, meetingId);
+		const timeline = await meetingTimeline(database.db, server.collab.live, meetingId);
 		expect(timeline.at(-1)).toMatchObject({ userId: parent.userId, sections: ['familyViews'] });
-		const asNow = await meetingAsOf(database.db, meetingId, new Date(Date.now() + 1000));
+		const asNow = await meetingAsOf(
+			database.db,
+			server.collab.live,
+			meetingId,
+			new Date(Date.now() + 1000)
+		);
 		expect(asNow?.familyViews.text).toBe('Written just now');
 	});
 });

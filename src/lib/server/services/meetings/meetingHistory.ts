@@ -8,7 +8,7 @@ import {
 	type MeetingSection
 } from '../../../shared/collab/meetingDoc.ts';
 import { readLog, type StoredUpdate } from '../../collab/documentStore.ts';
-import { flushLiveUpdates } from '../../collab/liveDocuments.ts';
+import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 
@@ -57,14 +57,18 @@ function sectionsPerUpdate(log: StoredUpdate[]): MeetingSection[][] {
  * a history opened straight after an edit must show it. If writing fails the live server
  * keeps retrying, and the history shows what the database holds.
  */
-async function flushPending(name: string): Promise<void> {
-	await flushLiveUpdates(name).catch(() => undefined);
+async function flushPending(live: LiveDocuments, name: string): Promise<void> {
+	await live.flush(name).catch(() => undefined);
 }
 
 /** Who changed what, grouped by person and minute, oldest first. */
-export async function meetingTimeline(db: Database, meetingId: string): Promise<HistoryEntry[]> {
+export async function meetingTimeline(
+	db: Database,
+	live: LiveDocuments,
+	meetingId: string
+): Promise<HistoryEntry[]> {
 	const name = meetingDocumentName(meetingId);
-	await flushPending(name);
+	await flushPending(live, name);
 	const log = await readLog(db, name);
 	const sections = sectionsPerUpdate(log);
 	const groups = new Map<string, HistoryEntry>();
@@ -105,11 +109,12 @@ export async function meetingTimeline(db: Database, meetingId: string): Promise<
  */
 export async function meetingAsOf(
 	db: Database,
+	live: LiveDocuments,
 	meetingId: string,
 	at: Date
 ): Promise<MeetingDocSnapshot | null> {
 	const name = meetingDocumentName(meetingId);
-	await flushPending(name);
+	await flushPending(live, name);
 	const log = await readLog(db, name, at);
 	if (log.length === 0) return null;
 	const doc = new Y.Doc();

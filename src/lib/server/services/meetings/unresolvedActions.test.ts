@@ -3,8 +3,8 @@ import {
 	createChildWithTeam,
 	createMeeting,
 	type ChildFixture
-} from '../../../../../server/collab/testing/meetingFixtures.ts';
-import { changeDocument } from '../../collab/liveDocuments.ts';
+} from '$lib/server/collab/testing/meetingFixtures.ts';
+import { storedDocuments } from '../../collab/liveDocuments.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import { addAction, setActionDueDate, setActionOwner } from '../../../shared/collab/meetingDoc.ts';
@@ -30,10 +30,10 @@ describe('unresolvedActionCount', () => {
 		if (!senco) throw new Error('no SENCo in the fixture');
 		const editor = { id: senco.userId, name: senco.name, email: 'senco@example.test' };
 		const author = { userId: senco.userId };
-		expect(await unresolvedActionCount(database.db, meetingId)).toBe(0);
+		expect(await unresolvedActionCount(storedDocuments(database.db), meetingId)).toBe(0);
 
 		let first = '';
-		await changeDocument(database.db, name, editor, (doc) => {
+		await storedDocuments(database.db).change(name, editor, (doc) => {
 			first = addAction(doc, { text: 'Share the signs' }, author);
 			addAction(
 				doc,
@@ -41,16 +41,16 @@ describe('unresolvedActionCount', () => {
 				author
 			);
 		});
-		expect(await unresolvedActionCount(database.db, meetingId)).toBe(1);
+		expect(await unresolvedActionCount(storedDocuments(database.db), meetingId)).toBe(1);
 
-		await changeDocument(database.db, name, editor, (doc) => {
+		await storedDocuments(database.db).change(name, editor, (doc) => {
 			setActionOwner(doc, first, { userId: senco.userId, agency: 'School' }, author);
 		});
-		expect(await unresolvedActionCount(database.db, meetingId)).toBe(1);
+		expect(await unresolvedActionCount(storedDocuments(database.db), meetingId)).toBe(1);
 
-		await changeDocument(database.db, name, editor, (doc) => {
+		await storedDocuments(database.db).change(name, editor, (doc) => {
 			setActionDueDate(doc, first, '2027-02-01', author);
 		});
-		expect(await unresolvedActionCount(database.db, meetingId)).toBe(0);
+		expect(await unresolvedActionCount(storedDocuments(database.db), meetingId)).toBe(0);
 	});
 });

@@ -1,5 +1,4 @@
-import { readCurrentDocument } from '../../collab/liveDocuments.ts';
-import type { Database } from '../../db/client.ts';
+import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import { actionsNeedingAttention, readActions } from '../../../shared/collab/meetingDoc.ts';
 
@@ -8,8 +7,11 @@ import { actionsNeedingAttention, readActions } from '../../../shared/collab/mee
  * evidence), read from the live document as it is now. The chair must confirm these
  * before closing the meeting.
  */
-export async function unresolvedActionCount(db: Database, meetingId: string): Promise<number> {
-	const doc = await readCurrentDocument(db, meetingDocumentName(meetingId));
+export async function unresolvedActionCount(
+	live: LiveDocuments,
+	meetingId: string
+): Promise<number> {
+	const doc = await live.read(meetingDocumentName(meetingId));
 	try {
 		return actionsNeedingAttention(readActions(doc)).length;
 	} finally {

@@ -4,7 +4,7 @@ import {
 	restrictedDocumentName
 } from '../../../shared/collab/documentName.ts';
 import { initMeetingDoc, isMeetingDocEmpty } from '../../../shared/collab/meetingDoc.ts';
-import { readCurrentDocument } from '../../collab/liveDocuments.ts';
+import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { buildMinutes, buildRestrictedMinutes } from '../../minutes/minutesModel.ts';
 import type { Minutes, RestrictedMinutes } from '../../minutes/minutesTypes.ts';
@@ -25,11 +25,12 @@ export interface CurrentMinutes {
 
 export async function currentMinutes(
 	db: Database,
+	live: LiveDocuments,
 	meetingId: string
 ): Promise<CurrentMinutes | null> {
 	const [doc, restrictedDoc] = await Promise.all([
-		readCurrentDocument(db, meetingDocumentName(meetingId)),
-		readCurrentDocument(db, restrictedDocumentName(meetingId))
+		live.read(meetingDocumentName(meetingId)),
+		live.read(restrictedDocumentName(meetingId))
 	]);
 	try {
 		if (isMeetingDocEmpty(doc)) {

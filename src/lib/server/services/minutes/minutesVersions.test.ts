@@ -4,15 +4,9 @@ import {
 	waitFor,
 	waitForSaved,
 	type CollabTestServer
-} from '../../../../../server/collab/testing/collabTestServer.ts';
-import {
-	connectRestricted,
-	openMeeting
-} from '../../../../../server/collab/testing/liveMeeting.ts';
-import {
-	createChildWithTeam,
-	createMeeting
-} from '../../../../../server/collab/testing/meetingFixtures.ts';
+} from '$lib/server/collab/testing/collabTestServer.ts';
+import { connectRestricted, openMeeting } from '$lib/server/collab/testing/liveMeeting.ts';
+import { createChildWithTeam, createMeeting } from '$lib/server/collab/testing/meetingFixtures.ts';
 import { addAction, setActionOwner, setFieldText } from '../../../shared/collab/meetingDoc.ts';
 import { addRestrictedNote, readRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
 import { meetings, minutesVersions } from '../../db/schema.ts';
@@ -29,7 +23,7 @@ import {
 import {
 	teamMember as person,
 	useCollabTestSuite
-} from '../../../../../server/collab/testing/collabTestSuite.ts';
+} from '$lib/server/collab/testing/collabTestSuite.ts';
 
 let database: TestDatabase;
 let server: CollabTestServer;
@@ -56,7 +50,9 @@ describe('closing a meeting freezes its minutes', () => {
 		await waitFor(() => parent.provider.unsyncedChanges === 0, 'the edit to reach the server');
 
 		const chair = await loadActor(database.db, person(team, 'senco').userId);
-		expect(await closeMeeting(database.db, chair, meetingId)).toEqual({ ok: true });
+		expect(await closeMeeting(database.db, server.collab.live, chair, meetingId)).toEqual({
+			ok: true
+		});
 
 		const versions = await listMinutesVersions(database.db, meetingId);
 		expect(versions).toHaveLength(1);
@@ -87,10 +83,10 @@ describe('closing a meeting freezes its minutes', () => {
 		const senco = await openMeeting(server, person(team, 'senco'), meetingId, cleanups);
 		setFieldText(senco.document, 'childViews', 'I like drums');
 		await waitForSaved(senco);
-		await closeMeeting(database.db, chair, meetingId);
+		await closeMeeting(database.db, server.collab.live, chair, meetingId);
 		const first = await loadMinutesVersion(database.db, meetingId, 1);
 
-		await reopenMeeting(database.db, chair, meetingId, 'We forgot an action');
+		await reopenMeeting(database.db, server.collab.live, chair, meetingId, 'We forgot an action');
 		await waitFor(() => senco.provider.authorizedScope === 'read-write', 'editing again');
 		const author = { userId: person(team, 'senco').userId };
 		const actionId = addAction(senco.document, { text: 'Book a hearing test' }, author);
@@ -101,7 +97,13 @@ describe('closing a meeting freezes its minutes', () => {
 			author
 		);
 		await waitForSaved(senco);
-		await closeMeeting(database.db, chair, meetingId, new Date(Date.now() + 1000));
+		await closeMeeting(
+			database.db,
+			server.collab.live,
+			chair,
+			meetingId,
+			new Date(Date.now() + 1000)
+		);
 
 		expect((await listMinutesVersions(database.db, meetingId)).map((v) => v.version)).toEqual([
 			1, 2
@@ -127,8 +129,8 @@ describe('closing a meeting freezes its minutes', () => {
 		const closedAt = new Date('2027-03-12T11:00:00Z');
 		const request = { meetingId, closedBy: person(team, 'senco').userId, closedAt };
 		const [a, b] = await Promise.all([
-			freezeMinutes(database.db, request),
-			freezeMinutes(database.db, request)
+			freezeMinutes(database.db, server.collab.live, request),
+			freezeMinutes(database.db, server.collab.live, request)
 		]);
 		expect(a).toEqual(b);
 		expect(await listMinutesVersions(database.db, meetingId)).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { formatUkDateTime } from '../../../shared/domain/ukCalendar.ts';
+import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { meetings, minutesVersions, users } from '../../db/schema.ts';
 import { fingerprint } from '../../minutes/fingerprint.ts';
@@ -45,11 +46,12 @@ export interface FreezeRequest {
  */
 export async function freezeMinutes(
 	db: Database,
+	live: LiveDocuments,
 	request: FreezeRequest
 ): Promise<VersionSummary | null> {
 	const existing = await versionForClose(db, request.meetingId, request.closedAt);
 	if (existing) return existing;
-	const current = await currentMinutes(db, request.meetingId);
+	const current = await currentMinutes(db, live, request.meetingId);
 	if (!current) return null;
 	const [closer] = request.closedBy
 		? await db.select({ name: users.name }).from(users).where(eq(users.id, request.closedBy))

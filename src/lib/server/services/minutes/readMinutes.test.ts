@@ -5,10 +5,10 @@ import {
 	createMeeting,
 	type ChildFixture,
 	type TestPerson
-} from '../../../../../server/collab/testing/meetingFixtures.ts';
+} from '$lib/server/collab/testing/meetingFixtures.ts';
 import { restrictedDocumentName } from '../../../shared/collab/documentName.ts';
 import { addRestrictedNote, initRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
-import { changeDocument } from '../../collab/liveDocuments.ts';
+import { storedDocuments } from '../../collab/liveDocuments.ts';
 import { meetings } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { loadActor } from '../../policy.ts';
@@ -45,6 +45,7 @@ async function readAs(key: string, meeting: MeetingRecord, selection: string) {
 	const actor = await loadActor(database.db, person(key).userId);
 	return readMinutes(
 		database.db,
+		storedDocuments(database.db),
 		meeting,
 		meetingResource(meeting),
 		{ actor, name: person(key).name },
@@ -57,8 +58,7 @@ describe('reading the minutes', () => {
 	it('gives restricted notes only to people allowed to read them, draft and frozen alike', async () => {
 		const meetingId = await createMeeting(database.db, team);
 		const social = person('socialWorker');
-		await changeDocument(
-			database.db,
+		await storedDocuments(database.db).change(
 			restrictedDocumentName(meetingId),
 			{ id: social.userId, name: social.name, email: 's@x.test' },
 			(doc) => {
@@ -92,9 +92,11 @@ describe('reading the minutes', () => {
 			.set({ status: 'closed', closedAt })
 			.where(eq(meetings.id, meetingId));
 		const closed = await meetingRecord(meetingId);
-		const versions = await minutesVersionsOf(database.db, closed);
+		const versions = await minutesVersionsOf(database.db, storedDocuments(database.db), closed);
 		expect(versions.map((v) => [v.version, v.closedAt])).toEqual([[1, closedAt]]);
-		expect(await minutesVersionsOf(database.db, closed)).toHaveLength(1);
+		expect(await minutesVersionsOf(database.db, storedDocuments(database.db), closed)).toHaveLength(
+			1
+		);
 
 		expect(await readAs('parent', closed, 'draft')).toBeNull();
 		const frozenForParent = await readAs('parent', closed, '1');

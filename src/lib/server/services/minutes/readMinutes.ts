@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { formatUkDateTime } from '../../../shared/domain/ukCalendar.ts';
+import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema.ts';
 import type { SectionChanges } from '../../minutes/minutesDiff.ts';
@@ -47,6 +48,7 @@ export interface Reader {
 
 export async function readMinutes(
 	db: Database,
+	live: LiveDocuments,
 	meeting: MeetingRecord,
 	resource: MeetingResource,
 	reader: Reader,
@@ -57,7 +59,7 @@ export async function readMinutes(
 	const exported = { exportedByName: reader.name, exportedAt: formatUkDateTime(now) };
 	if (selection.kind === 'draft') {
 		if (meeting.status === 'closed') return null;
-		const current = await currentMinutes(db, meeting.id);
+		const current = await currentMinutes(db, live, meeting.id);
 		if (!current) return null;
 		return {
 			selection,
@@ -94,6 +96,7 @@ export async function readMinutes(
  */
 export async function minutesVersionsOf(
 	db: Database,
+	live: LiveDocuments,
 	meeting: MeetingRecord
 ): Promise<VersionSummary[]> {
 	const versions = await listMinutesVersions(db, meeting.id);
@@ -107,7 +110,7 @@ export async function minutesVersionsOf(
 		.where(and(eq(auditEvents.subjectId, meeting.id), eq(auditEvents.action, 'meeting.closed')))
 		.orderBy(desc(auditEvents.occurredAt))
 		.limit(1);
-	await freezeMinutes(db, {
+	await freezeMinutes(db, live, {
 		meetingId: meeting.id,
 		closedBy: closing?.actorId ?? meeting.chairId,
 		closedAt

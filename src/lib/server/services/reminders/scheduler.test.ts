@@ -5,7 +5,7 @@ import {
 	createMeeting,
 	type ChildFixture,
 	type TestPerson
-} from '../../../../../server/collab/testing/meetingFixtures.ts';
+} from '$lib/server/collab/testing/meetingFixtures.ts';
 import { actions, devOutbox, reminderDigests, users } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { createLogger } from '../../logger.ts';

@@ -18,7 +18,7 @@ import {
 /**
  * What only the chair may change: the chair's controls (current agenda item, timer and
  * the locks themselves) and every section the chair has locked. The collaboration server
- * uses this to undo anyone else's change to them (see server/collab/chairControlsGuard.ts).
+ * uses this to undo anyone else's change to them (see src/lib/server/collab/chairControlsGuard.ts).
  */
 
 /** The parts of the document a revert needs to know as they were before a change. */

@@ -44,6 +44,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const result = await completeAction(
 			event.locals.db,
+			event.locals.live,
 			actor,
 			{ id: user.id, name: user.name, email: user.email },
 			action.id,

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { actor, child } = await requireChild(event, 'child.delete');
-		await deleteChild(event.locals.db, actor.id, child.id);
+		await deleteChild(event.locals.db, event.locals.live, actor.id, child.id);
 		event.locals.logger.info({ childId: child.id }, 'child deleted');
 		redirect(303, '/children?deleted=1');
 	}

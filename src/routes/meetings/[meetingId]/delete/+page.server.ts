@@ -28,6 +28,7 @@ export const actions: Actions = {
 		await deleteMeeting(
 			{
 				db: locals.db,
+				live: locals.live,
 				mailer: locals.mailer,
 				logger: locals.logger,
 				origin: locals.origin,

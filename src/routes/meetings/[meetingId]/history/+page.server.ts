@@ -28,9 +28,9 @@ export const load: PageServerLoad = async (event) => {
 	const db = event.locals.db;
 	const moment = parseMoment(event.url);
 	const [timeline, team, snapshot] = await Promise.all([
-		meetingTimeline(db, meeting.id),
+		meetingTimeline(db, event.locals.live, meeting.id),
 		listTeam(db, meeting.childId),
-		moment.at ? meetingAsOf(db, meeting.id, moment.at) : Promise.resolve(null)
+		moment.at ? meetingAsOf(db, event.locals.live, meeting.id, moment.at) : Promise.resolve(null)
 	]);
 	return {
 		meeting: { id: meeting.id, type: meeting.type, startsAt: meeting.startsAt },

@@ -87,7 +87,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		// Counted again here, from the live document: the chair confirms any action left
 		// without an owner or a due date, even if the page's own list was out of date.
-		const unresolved = await unresolvedActionCount(event.locals.db, meeting.id);
+		const unresolved = await unresolvedActionCount(event.locals.live, meeting.id);
 		if (unresolved > 0 && form.get('confirmUnresolved') !== 'yes') {
 			return fail(400, {
 				action: 'close' as const,
@@ -99,7 +99,7 @@ export const actions: Actions = {
 				}
 			});
 		}
-		const result = await closeMeeting(event.locals.db, actor, meeting.id);
+		const result = await closeMeeting(event.locals.db, event.locals.live, actor, meeting.id);
 		if (!result.ok) {
 			return fail(result.problem === 'forbidden' ? 403 : 400, {
 				action: 'close' as const,
@@ -116,7 +116,13 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { action: 'reopen' as const, errors: parsed.errors, values: parsed.values });
 		}
-		const result = await reopenMeeting(event.locals.db, actor, meeting.id, parsed.data.reason);
+		const result = await reopenMeeting(
+			event.locals.db,
+			event.locals.live,
+			actor,
+			meeting.id,
+			parsed.data.reason
+		);
 		if (!result.ok) {
 			const message =
 				result.problem === 'reason_required' || result.problem === 'reason_too_long'

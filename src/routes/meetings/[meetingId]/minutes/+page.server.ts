@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	const { meeting } = await requireMeeting(event, 'meeting.view');
 	const { db } = event.locals;
 	const [versions, actionsNow] = await Promise.all([
-		minutesVersionsOf(db, meeting),
+		minutesVersionsOf(db, event.locals.live, meeting),
 		actionsOfMeetingNow(db, meeting.id)
 	]);
 	return {

@@ -27,6 +27,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const result = await changeTeamMember(
 			event.locals.db,
+			event.locals.live,
 			actor.id,
 			child.id,
 			event.params.userId,

@@ -21,7 +21,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { actor, child } = await requireChild(event, 'child.manageTeam');
-		const result = await removeTeamMember(event.locals.db, actor.id, child.id, event.params.userId);
+		const result = await removeTeamMember(
+			event.locals.db,
+			event.locals.live,
+			actor.id,
+			child.id,
+			event.params.userId
+		);
 		if (!result.ok) {
 			if (result.reason === 'notInTeam') error(404, 'Not found');
 			return fail(400, { errors: { remove: TEAM_CHANGE_MESSAGES[result.reason] } });

@@ -17,6 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	const now = new Date();
 	const readable = await readMinutes(
 		event.locals.db,
+		event.locals.live,
 		meeting,
 		resource,
 		{ actor, name: event.locals.user?.name ?? '' },

@@ -12,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!selection) error(404, 'Not found');
 	const readable = await readMinutes(
 		event.locals.db,
+		event.locals.live,
 		meeting,
 		resource,
 		{ actor, name: event.locals.user?.name ?? '' },

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { formatDemoAccounts } from './db/seed.ts';
+import type { Runtime } from './runtime.ts';
+
+/**
+ * What the operator reads at start-up: where the data is, what was made on this start,
+ * where email goes, and the demo accounts. The entry prints it with the address last.
+ */
+export function describeStartup(runtime: Runtime, outboxShown: boolean): string[] {
+	const { env, database } = runtime;
+	return [
+		database.kind === 'pglite'
+			? `Embedded database in ${resolve(env.DATA_DIR)}`
+			: 'Using the PostgreSQL database from DATABASE_URL',
+		...(runtime.secretKeyFileCreated
+			? [
+					`Made a secret key in ${runtime.secretKeyFileCreated}: keep it with the database`,
+					'(two-factor authentication needs it), or set SECRET_KEY instead.'
+				]
+			: []),
+		...(env.REDIS_URL
+			? [
+					'REDIS_URL is set, but this version of Coplan runs as one instance only:',
+					'Redis is not used, so do not start a second instance on the same database.'
+				]
+			: []),
+		...describeMail(runtime, outboxShown),
+		...(runtime.seededAccounts ? ['', formatDemoAccounts(runtime.seededAccounts)] : [])
+	];
+}
+
+function describeMail(runtime: Runtime, outboxShown: boolean): string[] {
+	if (runtime.env.SMTP_URL) return ['Email is sent through the mail server in SMTP_URL.'];
+	if (outboxShown) {
+		return [
+			'Email is not sent (SMTP_URL is not set): every email, sign-in links and invitations',
+			'included, is shown at /dev/outbox instead. Use this only to try Coplan.'
+		];
+	}
+	return [
+		'Email is not sent and not shown: SMTP_URL is not set, and the outbox page stays off on',
+		'a PostgreSQL database because it would show sign-in links. Set SMTP_URL so that',
+		'invitations and sign-in links reach people.'
+	];
+}
