@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../testing/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
-import { emailTokens, users } from '../db/schema.ts';
+import { emailTokens } from '../db/schema.ts';
 import {
 	checkEmailToken,
 	consumeEmailToken,
@@ -16,12 +17,11 @@ let userId: string;
 
 beforeAll(async () => {
 	database = await createTestDatabase();
-	const [user] = await database.db
-		.insert(users)
-		.values({ email: 'token.owner@example.org', name: 'Token Owner' })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
-	userId = user.id;
+	const owner = await createUser(database.db, {
+		email: 'token.owner@example.org',
+		name: 'Token Owner'
+	});
+	userId = owner.id;
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recoveryCodes, users } from '../db/schema.ts';
+import { createUser } from '../testing/factories.ts';
+import { recoveryCodes } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import {
 	countUnusedRecoveryCodes,
@@ -21,15 +22,6 @@ afterAll(async () => {
 	await database.close();
 });
 
-async function createUser(): Promise<string> {
-	const [user] = await database.db
-		.insert(users)
-		.values({ email: `${randomUUID()}@example.test`, name: 'Sam Test' })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
-	return user.id;
-}
-
 describe('recovery code format', () => {
 	it('is four groups of four base32 characters, different every time', () => {
 		const codes = Array.from({ length: 100 }, generateRecoveryCode);
@@ -46,7 +38,7 @@ describe('recovery code format', () => {
 
 describe('stored recovery codes', () => {
 	it('stores ten hashes and never the codes themselves', async () => {
-		const userId = await createUser();
+		const { id: userId } = await createUser(database.db);
 		const codes = await replaceRecoveryCodes(database.db, userId);
 		expect(codes).toHaveLength(RECOVERY_CODE_COUNT);
 		const rows = await database.db
@@ -58,7 +50,7 @@ describe('stored recovery codes', () => {
 	});
 
 	it('accepts each code once only', async () => {
-		const userId = await createUser();
+		const { id: userId } = await createUser(database.db);
 		const [code] = await replaceRecoveryCodes(database.db, userId);
 		if (!code) throw new Error('no code');
 		expect(await useRecoveryCode(database.db, userId, code.toUpperCase())).toBe(true);
@@ -67,7 +59,7 @@ describe('stored recovery codes', () => {
 	});
 
 	it('works once even when two requests race with the same code', async () => {
-		const userId = await createUser();
+		const { id: userId } = await createUser(database.db);
 		const [code] = await replaceRecoveryCodes(database.db, userId);
 		if (!code) throw new Error('no code');
 		const results = await Promise.all([
@@ -78,8 +70,8 @@ describe('stored recovery codes', () => {
 	});
 
 	it("refuses another user's code, an unknown code and an empty one", async () => {
-		const owner = await createUser();
-		const other = await createUser();
+		const { id: owner } = await createUser(database.db);
+		const { id: other } = await createUser(database.db);
 		const [code] = await replaceRecoveryCodes(database.db, owner);
 		if (!code) throw new Error('no code');
 		expect(await useRecoveryCode(database.db, other, code)).toBe(false);
@@ -89,7 +81,7 @@ describe('stored recovery codes', () => {
 	});
 
 	it('a new set replaces the old one entirely', async () => {
-		const userId = await createUser();
+		const { id: userId } = await createUser(database.db);
 		const [old] = await replaceRecoveryCodes(database.db, userId);
 		await replaceRecoveryCodes(database.db, userId);
 		if (!old) throw new Error('no code');

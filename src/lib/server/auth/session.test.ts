@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships, organisations, sessions, users } from '../db/schema.ts';
+import { addMembership, createOrganisation, createUser } from '../testing/factories.ts';
+import { organisations, sessions } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import {
 	authenticateCookieHeader,
@@ -30,15 +31,6 @@ afterAll(async () => {
 	await database.close();
 });
 
-async function createUser(options: { totpKey?: Uint8Array } = {}): Promise<string> {
-	const [user] = await database.db
-		.insert(users)
-		.values({ email: `${randomUUID()}@example.test`, name: 'Sam Test', ...options })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
-	return user.id;
-}
-
 async function storedSession(token: string) {
 	const [row] = await database.db
 		.select()
@@ -48,7 +40,7 @@ async function storedSession(token: string) {
 }
 
 async function signedInUser(now = START) {
-	const userId = await createUser();
+	const { id: userId } = await createUser(database.db);
 	const token = generateSessionToken();
 	await createSession(database.db, token, userId, 'Test browser', now);
 	return { userId, token };
@@ -132,7 +124,7 @@ describe('validateSessionToken', () => {
 
 describe('two-factor state', () => {
 	it('is pending for an enrolled user until the session is verified', async () => {
-		const userId = await createUser({ totpKey: new Uint8Array(20).fill(7) });
+		const { id: userId } = await createUser(database.db, { totpKey: new Uint8Array(20).fill(7) });
 		const token = generateSessionToken();
 		const session = await createSession(database.db, token, userId, null, START);
 		expect(await validateSessionToken(database.db, token, at(1000))).toMatchObject({
@@ -147,14 +139,11 @@ describe('two-factor state', () => {
 
 	it('asks for set-up when an organisation of the user requires two-factor', async () => {
 		const { userId, token } = await signedInUser();
-		const [organisation] = await database.db
-			.insert(organisations)
-			.values({ name: 'Oakfield', kind: 'school', requireTwoFactor: false })
-			.returning({ id: organisations.id });
-		if (!organisation) throw new Error('organisation not created');
-		await database.db
-			.insert(memberships)
-			.values({ organisationId: organisation.id, userId, role: 'professional' });
+		const organisation = await createOrganisation(database.db, {
+			name: 'Oakfield',
+			requireTwoFactor: false
+		});
+		await addMembership(database.db, organisation.id, userId, 'professional');
 		const before = await validateSessionToken(database.db, token, at(1000));
 		expect(before.twoFactorSetupRequired).toBe(false);
 		await database.db
@@ -181,7 +170,7 @@ describe('authenticateCookieHeader (the websocket upgrade)', () => {
 	});
 
 	it('refuses a session still waiting for its second factor', async () => {
-		const userId = await createUser({ totpKey: new Uint8Array(20).fill(9) });
+		const { id: userId } = await createUser(database.db, { totpKey: new Uint8Array(20).fill(9) });
 		const token = generateSessionToken();
 		const session = await createSession(database.db, token, userId);
 		const header = `${SESSION_COOKIE}=${token}`;

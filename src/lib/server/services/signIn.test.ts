@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../testing/factories.ts';
 import { hashPassword } from '../auth/password.ts';
-import { users } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import { signInWithPassword, tooManySignInAttemptsMessage } from './signIn.ts';
 
@@ -18,15 +18,8 @@ afterAll(async () => {
 	await database.close();
 });
 
-async function createUser(options: { totpKey?: Uint8Array } = {}) {
-	const email = `${randomUUID()}@example.test`;
-	const [user] = await database.db
-		.insert(users)
-		.values({ email, name: 'Sam Test', passwordHash, ...options })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
-	return { id: user.id, email };
-}
+const userWithPassword = (options: { totpKey?: Uint8Array } = {}) =>
+	createUser(database.db, { passwordHash, ...options });
 
 function clock(start = Date.parse('2026-11-02T09:00:00Z')) {
 	let now = start;
@@ -43,8 +36,8 @@ const freshIp = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUI
 
 describe('signInWithPassword', () => {
 	it('signs in with the right password and reports two-factor enrolment', async () => {
-		const plain = await createUser();
-		const enrolled = await createUser({ totpKey: new Uint8Array(20).fill(1) });
+		const plain = await userWithPassword();
+		const enrolled = await userWithPassword({ totpKey: new Uint8Array(20).fill(1) });
 		const ip = freshIp();
 		expect(
 			await signInWithPassword(database.db, { email: plain.email, password: PASSWORD, ip })
@@ -59,7 +52,7 @@ describe('signInWithPassword', () => {
 	});
 
 	it('locks the account on the fifth wrong password and then does not check passwords', async () => {
-		const { email } = await createUser();
+		const { email } = await userWithPassword();
 		const ip = freshIp();
 		const time = clock();
 		for (let attempt = 1; attempt <= 4; attempt += 1) {
@@ -106,7 +99,7 @@ describe('signInWithPassword', () => {
 	});
 
 	it('counts the email case-insensitively', async () => {
-		const { email } = await createUser();
+		const { email } = await userWithPassword();
 		const ip = freshIp();
 		for (const variant of [email, email.toUpperCase(), ` ${email} `, email, email]) {
 			await signInWithPassword(database.db, { email: variant, password: 'wrong', ip });
@@ -117,7 +110,7 @@ describe('signInWithPassword', () => {
 	});
 
 	it("clears the account's failures after a successful sign-in", async () => {
-		const { email } = await createUser();
+		const { email } = await userWithPassword();
 		const ip = freshIp();
 		for (let attempt = 1; attempt <= 4; attempt += 1) {
 			await signInWithPassword(database.db, { email, password: 'wrong', ip });
@@ -132,7 +125,7 @@ describe('signInWithPassword', () => {
 
 	it('limits one address trying many accounts, but not other addresses', async () => {
 		const ip = freshIp();
-		const { email } = await createUser();
+		const { email } = await userWithPassword();
 		for (let attempt = 1; attempt <= 20; attempt += 1) {
 			await signInWithPassword(database.db, {
 				email: `guess-${attempt}@example.test`,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../testing/factories.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { PASSWORD_MESSAGES } from '../../auth/passwordPolicy.ts';
 import { createSession, generateSessionToken, validateSessionToken } from '../../auth/session.ts';
@@ -22,11 +22,7 @@ afterAll(async () => {
 });
 
 async function userWithSessions(count: number, passwordHash: string | null = oldHash) {
-	const [user] = await database.db
-		.insert(users)
-		.values({ email: `${randomUUID()}@example.test`, name: 'Sam Test', passwordHash })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
+	const user = await createUser(database.db, { passwordHash });
 	const tokens = [];
 	for (let index = 0; index < count; index += 1) {
 		const token = generateSessionToken();

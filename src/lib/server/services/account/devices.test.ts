@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../testing/factories.ts';
 import { createSession, generateSessionToken, validateSessionToken } from '../../auth/session.ts';
-import { users } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { listSignedInDevices, signOutDevice, signOutOtherDevices } from './devices.ts';
 
@@ -19,15 +18,6 @@ afterAll(async () => {
 	await database.close();
 });
 
-async function createUser(): Promise<string> {
-	const [user] = await database.db
-		.insert(users)
-		.values({ email: `${randomUUID()}@example.test`, name: 'Sam Test' })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
-	return user.id;
-}
-
 async function signIn(userId: string, userAgent: string | null, at: Date) {
 	const token = generateSessionToken();
 	const session = await createSession(database.db, token, userId, userAgent, at);
@@ -36,7 +26,7 @@ async function signIn(userId: string, userAgent: string | null, at: Date) {
 
 describe('signed-in devices', () => {
 	it('lists this device first, then the most recently seen, in plain words', async () => {
-		const userId = await createUser();
+		const { id: userId } = await createUser(database.db);
 		const phone = await signIn(userId, SAFARI_IPHONE, new Date('2026-11-01T08:00:00Z'));
 		const laptop = await signIn(userId, CHROME_WINDOWS, new Date('2026-11-02T08:00:00Z'));
 		const old = await signIn(userId, null, new Date('2026-10-20T08:00:00Z'));
@@ -56,8 +46,8 @@ describe('signed-in devices', () => {
 	});
 
 	it("signs out one of the user's devices, but never someone else's", async () => {
-		const userId = await createUser();
-		const intruder = await createUser();
+		const { id: userId } = await createUser(database.db);
+		const { id: intruder } = await createUser(database.db);
 		const mine = await signIn(userId, null, new Date());
 		const theirs = await signIn(intruder, null, new Date());
 		expect(await signOutDevice(database.db, userId, theirs.id)).toBe(false);
@@ -67,7 +57,7 @@ describe('signed-in devices', () => {
 	});
 
 	it('signs out every other device and keeps this one', async () => {
-		const userId = await createUser();
+		const { id: userId } = await createUser(database.db);
 		const here = await signIn(userId, null, new Date());
 		const elsewhere = await signIn(userId, null, new Date());
 		await signOutOtherDevices(database.db, userId, here.id);

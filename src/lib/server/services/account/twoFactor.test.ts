@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { generateHOTP } from '@oslojs/otp';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, memberships, organisations, users } from '../../db/schema.ts';
+import { addMembership, createOrganisation, createUser } from '../../testing/factories.ts';
+import { auditEvents, users } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { createSession, generateSessionToken, validateSessionToken } from '../../auth/session.ts';
 import { totpStep } from '../../auth/totp.ts';
@@ -37,11 +37,7 @@ function wrongCodeFor(key: Uint8Array, now = new Date()): string {
 }
 
 async function userWithSession() {
-	const [user] = await database.db
-		.insert(users)
-		.values({ email: `${randomUUID()}@example.test`, name: 'Sam Test' })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
+	const user = await createUser(database.db);
 	const token = generateSessionToken();
 	const session = await createSession(database.db, token, user.id);
 	return { userId: user.id, token, sessionId: session.id };
@@ -239,14 +235,8 @@ describe('turning two-factor off and new recovery codes', () => {
 
 	it('cannot be turned off while an organisation of the user requires it', async () => {
 		const { userId, key } = await enrolledUser();
-		const [organisation] = await database.db
-			.insert(organisations)
-			.values({ name: 'Oakfield Primary School', kind: 'school', requireTwoFactor: true })
-			.returning({ id: organisations.id });
-		if (!organisation) throw new Error('organisation not created');
-		await database.db
-			.insert(memberships)
-			.values({ organisationId: organisation.id, userId, role: 'professional' });
+		const organisation = await createOrganisation(database.db, { requireTwoFactor: true });
+		await addMembership(database.db, organisation.id, userId, 'professional');
 		expect(await disableTwoFactor(database.db, { userId, code: codeFor(key) })).toEqual({
 			ok: false,
 			reason: 'required',

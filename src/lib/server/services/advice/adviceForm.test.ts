@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formOf } from '../children/testing/fixtures.ts';
+import { formOf } from '../../testing/forms.ts';
 import { ADVICE_FILE_MESSAGES, MAX_ADVICE_FILE_BYTES, parseAdviceForm } from './adviceForm.ts';
 import { fixtureBytes } from './testing/fixtureFiles.ts';
 

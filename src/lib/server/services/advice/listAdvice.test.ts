@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { makeChild, makeOrganisation, makeUser } from '../children/testing/fixtures.ts';
+import { createChild, createOrganisation, createUser } from '../../testing/factories.ts';
 import { addAdvice } from './addAdvice.ts';
 import type { NewAdvice } from './adviceForm.ts';
 import { findAdviceFile } from './findAdviceFile.ts';
@@ -28,9 +28,9 @@ const advice = (change: Partial<NewAdvice>): NewAdvice => ({
 
 async function world() {
 	const { db } = database;
-	const school = await makeOrganisation(db);
-	const salt = await makeUser(db, 'Sam Okafor');
-	const child = await makeChild(db, school.id);
+	const school = await createOrganisation(db);
+	const salt = await createUser(db, { name: 'Sam Okafor' });
+	const child = await createChild(db, school.id);
 	return { db, salt, child };
 }
 
@@ -64,7 +64,7 @@ describe('listAdvice', () => {
 
 	it('stores an uploaded file byte for byte and gives it back only for its own child', async () => {
 		const { db, salt, child } = await world();
-		const other = await makeChild(db, child.organisationId, { firstName: 'Jordan' });
+		const other = await createChild(db, child.organisationId, { firstName: 'Jordan' });
 		const bytes = fixtureBytes('docx');
 		const { id } = await addAdvice(
 			db,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChildForm } from './childForm.ts';
 import { parseNewChildForm } from './newChildForm.ts';
-import { formOf } from './testing/fixtures.ts';
+import { formOf } from '../../testing/forms.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { auditEvents, teamMembers } from '../../db/schema.ts';
 import { createChild } from './createChild.ts';
 import { findChild } from './findChild.ts';
-import { makeOrganisation, makeUser } from './testing/fixtures.ts';
+import { createOrganisation, createUser } from '../../testing/factories.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -17,8 +17,11 @@ afterAll(async () => {
 describe('createChild', () => {
 	it('saves the record, puts the creator in the team and records who did it', async () => {
 		const { db } = database;
-		const school = await makeOrganisation(db);
-		const senco = await makeUser(db, 'Priya Shah', { id: school.id, role: 'coordinator' });
+		const school = await createOrganisation(db);
+		const senco = await createUser(db, {
+			name: 'Priya Shah',
+			membership: { organisationId: school.id, role: 'coordinator' }
+		});
 		const { id } = await createChild(db, senco.id, {
 			organisationId: school.id,
 			firstName: 'Aaron',

@@ -6,7 +6,13 @@ import { listMyChildren } from '../listMyChildren.ts';
 import { deleteChild } from './deleteChild.ts';
 import { findChild } from './findChild.ts';
 import { listVisibleChildren } from './listVisibleChildren.ts';
-import { actorFor, addToTeam, makeChild, makeOrganisation, makeUser } from './testing/fixtures.ts';
+import { loadActor } from '../../policy.ts';
+import {
+	addTeamMember,
+	createChild,
+	createOrganisation,
+	createUser
+} from '../../testing/factories.ts';
 import { storedDocuments } from '../../collab/liveDocuments.ts';
 
 let database: TestDatabase;
@@ -20,17 +26,20 @@ afterAll(async () => {
 describe('deleteChild', () => {
 	it('hides the child everywhere, keeps the row, and records who deleted it', async () => {
 		const { db } = database;
-		const school = await makeOrganisation(db);
-		const senco = await makeUser(db, 'Priya Shah', { id: school.id, role: 'coordinator' });
-		const parent = await makeUser(db, 'Sarah Thompson');
-		const child = await makeChild(db, school.id);
-		await addToTeam(db, child.id, parent, 'parent_carer', 'Family');
+		const school = await createOrganisation(db);
+		const senco = await createUser(db, {
+			name: 'Priya Shah',
+			membership: { organisationId: school.id, role: 'coordinator' }
+		});
+		const parent = await createUser(db, { name: 'Sarah Thompson' });
+		const child = await createChild(db, school.id);
+		await addTeamMember(db, child.id, parent.id, 'parent_carer', 'Family');
 		const now = new Date('2026-11-23T10:00:00Z');
 
 		expect(await deleteChild(db, storedDocuments(db), senco.id, child.id, now)).toBe(true);
 
 		expect(await findChild(db, child.id)).toBeNull();
-		expect(await listVisibleChildren(db, await actorFor(db, senco))).toEqual([]);
+		expect(await listVisibleChildren(db, await loadActor(db, senco.id))).toEqual([]);
 		expect(await listMyChildren(db, parent.id)).toEqual([]);
 		const [row] = await db
 			.select({ deletedAt: children.deletedAt })
@@ -51,9 +60,12 @@ describe('deleteChild', () => {
 
 	it('does nothing, and records nothing, for a child already deleted', async () => {
 		const { db } = database;
-		const school = await makeOrganisation(db);
-		const senco = await makeUser(db, 'Priya Shah', { id: school.id, role: 'coordinator' });
-		const child = await makeChild(db, school.id, { deletedAt: new Date('2026-01-01T00:00:00Z') });
+		const school = await createOrganisation(db);
+		const senco = await createUser(db, {
+			name: 'Priya Shah',
+			membership: { organisationId: school.id, role: 'coordinator' }
+		});
+		const child = await createChild(db, school.id, { deletedAt: new Date('2026-01-01T00:00:00Z') });
 		expect(await deleteChild(db, storedDocuments(db), senco.id, child.id)).toBe(false);
 		expect(await db.select().from(auditEvents).where(eq(auditEvents.subjectId, child.id))).toEqual(
 			[]

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { auditEvents } from '../../db/schema.ts';
 import { changeTeamMember, listTeam, removeTeamMember } from './team.ts';
-import { addToTeam, makeChild, makeOrganisation, makeUser } from './testing/fixtures.ts';
+import {
+	addTeamMember,
+	createChild,
+	createOrganisation,
+	createUser
+} from '../../testing/factories.ts';
 import { storedDocuments } from '../../collab/liveDocuments.ts';
 
 let database: TestDatabase;
@@ -16,14 +21,20 @@ afterAll(async () => {
 
 async function team() {
 	const { db } = database;
-	const school = await makeOrganisation(db);
-	const senco = await makeUser(db, 'Priya Shah', { id: school.id, role: 'coordinator' });
-	const teacher = await makeUser(db, 'Tom Bennett', { id: school.id, role: 'professional' });
-	const parent = await makeUser(db, 'Sarah Thompson');
-	const child = await makeChild(db, school.id);
-	await addToTeam(db, child.id, senco, 'senco');
-	await addToTeam(db, child.id, teacher, 'class_teacher');
-	await addToTeam(db, child.id, parent, 'parent_carer', 'Family');
+	const school = await createOrganisation(db);
+	const senco = await createUser(db, {
+		name: 'Priya Shah',
+		membership: { organisationId: school.id, role: 'coordinator' }
+	});
+	const teacher = await createUser(db, {
+		name: 'Tom Bennett',
+		membership: { organisationId: school.id, role: 'professional' }
+	});
+	const parent = await createUser(db, { name: 'Sarah Thompson' });
+	const child = await createChild(db, school.id);
+	await addTeamMember(db, child.id, senco.id, 'senco');
+	await addTeamMember(db, child.id, teacher.id, 'class_teacher');
+	await addTeamMember(db, child.id, parent.id, 'parent_carer', 'Family');
 	return { db, senco, teacher, parent, child };
 }
 
@@ -109,7 +120,7 @@ describe('changeTeamMember', () => {
 
 	it('refuses someone who is not in the team', async () => {
 		const { db, senco, child } = await team();
-		const stranger = await makeUser(db, 'Stranger');
+		const stranger = await createUser(db, { name: 'Stranger' });
 		expect(
 			await changeTeamMember(db, storedDocuments(db), senco.id, child.id, stranger.id, {
 				teamRole: 'other',

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { auditEvents } from '../../db/schema.ts';
 import type { ChildDetails } from './childForm.ts';
 import { findChild } from './findChild.ts';
-import { makeChild, makeOrganisation, makeUser } from './testing/fixtures.ts';
+import { createChild, createOrganisation, createUser } from '../../testing/factories.ts';
 import { updateChild } from './updateChild.ts';
 
 let database: TestDatabase;
@@ -17,9 +17,12 @@ afterAll(async () => {
 
 async function setUp() {
 	const { db } = database;
-	const school = await makeOrganisation(db);
-	const senco = await makeUser(db, 'Priya Shah', { id: school.id, role: 'coordinator' });
-	const { id } = await makeChild(db, school.id);
+	const school = await createOrganisation(db);
+	const senco = await createUser(db, {
+		name: 'Priya Shah',
+		membership: { organisationId: school.id, role: 'coordinator' }
+	});
+	const { id } = await createChild(db, school.id);
 	const child = await findChild(db, id);
 	if (!child) throw new Error('child missing');
 	const details: ChildDetails = {

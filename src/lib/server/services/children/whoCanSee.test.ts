@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { whoCanSee } from './whoCanSee.ts';
-import { addToTeam, makeChild, makeOrganisation, makeUser } from './testing/fixtures.ts';
+import {
+	addTeamMember,
+	createChild,
+	createOrganisation,
+	createUser
+} from '../../testing/factories.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -14,33 +19,48 @@ afterAll(async () => {
 describe('whoCanSee', () => {
 	it('lists the team and the coordinators and admins of the child’s organisation, and nobody else', async () => {
 		const { db } = database;
-		const school = await makeOrganisation(db, 'Oakfield Primary School');
-		const otherSchool = await makeOrganisation(db, 'Hillside Academy');
-		const health = await makeOrganisation(db, 'Northshire Community Health');
+		const school = await createOrganisation(db, { name: 'Oakfield Primary School' });
+		const otherSchool = await createOrganisation(db, { name: 'Hillside Academy' });
+		const health = await createOrganisation(db, { name: 'Northshire Community Health' });
 
-		const senco = await makeUser(db, 'Priya Shah', { id: school.id, role: 'coordinator' });
-		const deputy = await makeUser(db, 'Dev Patel', { id: school.id, role: 'coordinator' });
-		const head = await makeUser(db, 'Helen Marsh', { id: school.id, role: 'admin' });
-		const teacherNotInTeam = await makeUser(db, 'Tom Bennett', {
-			id: school.id,
-			role: 'professional'
+		const senco = await createUser(db, {
+			name: 'Priya Shah',
+			membership: { organisationId: school.id, role: 'coordinator' }
 		});
-		const ta = await makeUser(db, 'Grace Lee', { id: school.id, role: 'professional' });
-		const salt = await makeUser(db, 'Sam Okafor', { id: health.id, role: 'professional' });
-		const otherSenco = await makeUser(db, 'Olga Novak', {
-			id: otherSchool.id,
-			role: 'coordinator'
+		const deputy = await createUser(db, {
+			name: 'Dev Patel',
+			membership: { organisationId: school.id, role: 'coordinator' }
 		});
-		const parent = await makeUser(db, 'Sarah Thompson');
-		const otherParent = await makeUser(db, 'Michael Clarke');
+		const head = await createUser(db, {
+			name: 'Helen Marsh',
+			membership: { organisationId: school.id, role: 'admin' }
+		});
+		const teacherNotInTeam = await createUser(db, {
+			name: 'Tom Bennett',
+			membership: { organisationId: school.id, role: 'professional' }
+		});
+		const ta = await createUser(db, {
+			name: 'Grace Lee',
+			membership: { organisationId: school.id, role: 'professional' }
+		});
+		const salt = await createUser(db, {
+			name: 'Sam Okafor',
+			membership: { organisationId: health.id, role: 'professional' }
+		});
+		const otherSenco = await createUser(db, {
+			name: 'Olga Novak',
+			membership: { organisationId: otherSchool.id, role: 'coordinator' }
+		});
+		const parent = await createUser(db, { name: 'Sarah Thompson' });
+		const otherParent = await createUser(db, { name: 'Michael Clarke' });
 
-		const aaron = await makeChild(db, school.id);
-		const jordan = await makeChild(db, school.id, { firstName: 'Jordan', lastName: 'Clarke' });
-		await addToTeam(db, aaron.id, parent, 'parent_carer', 'Family');
-		await addToTeam(db, aaron.id, senco, 'senco');
-		await addToTeam(db, aaron.id, ta, 'teaching_assistant');
-		await addToTeam(db, aaron.id, salt, 'salt', 'Northshire Community Health');
-		await addToTeam(db, jordan.id, otherParent, 'parent_carer', 'Family');
+		const aaron = await createChild(db, school.id);
+		const jordan = await createChild(db, school.id, { firstName: 'Jordan', lastName: 'Clarke' });
+		await addTeamMember(db, aaron.id, parent.id, 'parent_carer', 'Family');
+		await addTeamMember(db, aaron.id, senco.id, 'senco');
+		await addTeamMember(db, aaron.id, ta.id, 'teaching_assistant');
+		await addTeamMember(db, aaron.id, salt.id, 'salt', 'Northshire Community Health');
+		await addTeamMember(db, jordan.id, otherParent.id, 'parent_carer', 'Family');
 
 		const access = await whoCanSee(db, { ...aaron, organisationName: school.name });
 

@@ -6,9 +6,9 @@ import { createMeeting } from '../meetings/scheduleMeeting.ts';
 import {
 	createChild,
 	createOrganisation,
-	createPerson,
-	type Person
-} from '../meetings/testing/fixtures.ts';
+	createUser,
+	type TestUser
+} from '../../testing/factories.ts';
 import { loadCaseload } from './caseload.ts';
 import { listMyActions } from './familyHome.ts';
 
@@ -17,8 +17,8 @@ import { listMyActions } from './familyHome.ts';
  * (once per meeting); dashboards must count the later copy only.
  */
 let database: TestDatabase;
-let coordinator: Person;
-let owner: Person;
+let coordinator: TestUser;
+let owner: TestUser;
 let childId: string;
 const now = new Date('2026-11-23T12:00:00Z');
 
@@ -38,13 +38,13 @@ async function review(startsAt: string): Promise<string> {
 
 beforeAll(async () => {
 	database = await createTestDatabase();
-	const school = await createOrganisation(database.db, 'Oakfield');
-	coordinator = await createPerson(database.db, 'Priya Shah', {
-		organisationId: school.id,
-		role: 'coordinator'
+	const school = await createOrganisation(database.db, { name: 'Oakfield' });
+	coordinator = await createUser(database.db, {
+		name: 'Priya Shah',
+		membership: { organisationId: school.id, role: 'coordinator' }
 	});
-	owner = await createPerson(database.db, 'Sam Okafor');
-	childId = (await createChild(database.db, { organisationId: school.id, firstName: 'Aaron' })).id;
+	owner = await createUser(database.db, { name: 'Sam Okafor' });
+	childId = (await createChild(database.db, school.id, { firstName: 'Aaron' })).id;
 	const earlier = await review('2026-06-01T10:00:00Z');
 	const later = await review('2026-12-10T10:00:00Z');
 	const carried = {

@@ -5,16 +5,17 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { loadActor } from '../../policy.ts';
 import { createMeeting } from '../meetings/scheduleMeeting.ts';
 import {
+	addTeamMember,
 	createChild,
 	createOrganisation,
-	createPerson,
-	type Person
-} from '../meetings/testing/fixtures.ts';
+	createUser,
+	type TestUser
+} from '../../testing/factories.ts';
 import { isCoordinator, loadCaseload, parseCaseloadQuery, type CaseloadQuery } from './caseload.ts';
 
 let database: TestDatabase;
-let coordinator: Person;
-let newCoordinator: Person;
+let coordinator: TestUser;
+let newCoordinator: TestUser;
 const ids = {} as Record<
 	'aaron' | 'jordan' | 'bea' | 'maya' | 'aaronReview' | 'jordanReview' | 'mayaReview',
 	string
@@ -68,34 +69,32 @@ async function action(childId: string, meetingId: string, dueDate: string | null
 beforeAll(async () => {
 	database = await createTestDatabase();
 	const { db } = database;
-	const school = await createOrganisation(db, 'Oakfield');
-	const otherSchool = await createOrganisation(db, 'Elsewhere');
-	coordinator = await createPerson(db, 'Priya Shah', {
-		organisationId: school.id,
-		role: 'coordinator'
+	const school = await createOrganisation(db, { name: 'Oakfield' });
+	const otherSchool = await createOrganisation(db, { name: 'Elsewhere' });
+	coordinator = await createUser(db, {
+		name: 'Priya Shah',
+		membership: { organisationId: school.id, role: 'coordinator' }
 	});
-	newCoordinator = await createPerson(db, 'New Coordinator', {
-		organisationId: (await createOrganisation(db, 'New school')).id,
-		role: 'coordinator'
+	newCoordinator = await createUser(db, {
+		name: 'New Coordinator',
+		membership: {
+			organisationId: (await createOrganisation(db, { name: 'New school' })).id,
+			role: 'coordinator'
+		}
 	});
 	// Held by the coordinator's school, coordinator not in the teams.
-	const aaron = await createChild(db, { organisationId: school.id, firstName: 'Aaron' });
-	const jordan = await createChild(db, { organisationId: school.id, firstName: 'Jordan' });
-	const bea = await createChild(db, {
-		organisationId: school.id,
+	const aaron = await createChild(db, school.id, { firstName: 'Aaron' });
+	const jordan = await createChild(db, school.id, { firstName: 'Jordan' });
+	const bea = await createChild(db, school.id, {
 		firstName: 'Beatrice',
 		preferredName: 'Bea',
 		planType: 'sen_support'
 	});
 	// Another school's child whose team the coordinator is in.
-	const maya = await createChild(db, {
-		organisationId: otherSchool.id,
-		firstName: 'Maya',
-		planType: 'early_help',
-		team: [{ person: coordinator, teamRole: 'senco' }]
-	});
+	const maya = await createChild(db, otherSchool.id, { firstName: 'Maya', planType: 'early_help' });
+	await addTeamMember(db, maya.id, coordinator.id, 'senco');
 	// Another school's child the coordinator has nothing to do with.
-	await createChild(db, { organisationId: otherSchool.id, firstName: 'Zed' });
+	await createChild(db, otherSchool.id, { firstName: 'Zed' });
 	Object.assign(ids, { aaron: aaron.id, jordan: jordan.id, bea: bea.id, maya: maya.id });
 
 	// Aaron: review on 10 December; invitations due 26 November (due soon).

@@ -4,11 +4,8 @@ import { actions, children, meetings } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { respondToMeeting } from '../meetings/responses.ts';
 import { createMeeting } from '../meetings/scheduleMeeting.ts';
-import {
-	createMeetingWorld,
-	createPerson,
-	type MeetingWorld
-} from '../meetings/testing/fixtures.ts';
+import { createUser } from '../../testing/factories.ts';
+import { createMeetingWorld, type MeetingWorld } from '../meetings/testing/meetingWorld.ts';
 import { loadFamilyHome } from './familyHome.ts';
 
 let database: TestDatabase;
@@ -102,7 +99,7 @@ describe('loadFamilyHome', () => {
 	});
 
 	it('shows someone in no team an empty home', async () => {
-		const stranger = await createPerson(database.db, 'Stranger');
+		const stranger = await createUser(database.db, { name: 'Stranger' });
 		expect(await loadFamilyHome(database.db, stranger.id, now)).toEqual({
 			children: [],
 			family: false,

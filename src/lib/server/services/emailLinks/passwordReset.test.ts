@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../testing/factories.ts';
 import { checkEmailToken } from '../../auth/emailTokens.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { PASSWORD_MESSAGES } from '../../auth/passwordPolicy.ts';
@@ -39,13 +40,9 @@ afterAll(async () => {
 const OLD_PASSWORD = 'the old passphrase we had';
 const NEW_PASSWORD = 'a completely new passphrase';
 
-async function createAccount(email: string): Promise<string> {
-	const [user] = await database.db
-		.insert(users)
-		.values({ email, name: 'Reset Tester', passwordHash: await hashPassword(OLD_PASSWORD) })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
-	return user.id;
+async function accountWithOldPassword(email: string): Promise<string> {
+	const passwordHash = await hashPassword(OLD_PASSWORD);
+	return (await createUser(database.db, { email, name: 'Reset Tester', passwordHash })).id;
 }
 
 async function mailedResetToken(email: string, now = new Date()): Promise<string> {
@@ -65,7 +62,7 @@ async function passwordOf(userId: string): Promise<string> {
 describe('password reset', () => {
 	it('sets the new password, signs out every device and uses the link up', async () => {
 		const email = 'reset@example.org';
-		const userId = await createAccount(email);
+		const userId = await accountWithOldPassword(email);
 		const sessionTokens = [generateSessionToken(), generateSessionToken()];
 		for (const token of sessionTokens) await createSession(database.db, token, userId);
 		const token = await mailedResetToken(email);
@@ -104,7 +101,7 @@ describe('password reset', () => {
 
 	it('cancels every other link still outstanding for the account', async () => {
 		const email = 'outstanding@example.org';
-		const userId = await createAccount(email);
+		const userId = await accountWithOldPassword(email);
 		const signIn = await requestSignInLink(context, { email, ip: email });
 		await signIn.delivery;
 		const signInToken = await tokenMailedTo(database.db, email, '/sign-in/link');
@@ -118,7 +115,7 @@ describe('password reset', () => {
 
 	it('applies the password policy and leaves the link usable after a refusal', async () => {
 		const email = 'policy@example.org';
-		const userId = await createAccount(email);
+		const userId = await accountWithOldPassword(email);
 		const token = await mailedResetToken(email);
 		expect(await resetPassword(context, token, 'short')).toEqual({
 			ok: false,
@@ -141,7 +138,7 @@ describe('password reset', () => {
 
 	it('stops working after an hour', async () => {
 		const email = 'slow@example.org';
-		const userId = await createAccount(email);
+		const userId = await accountWithOldPassword(email);
 		const sentAt = new Date('2026-11-02T09:00:00Z');
 		const token = await mailedResetToken(email, sentAt);
 		const expiry = new Date(sentAt.getTime() + PASSWORD_RESET_MINUTES * 60 * 1000);
@@ -166,7 +163,7 @@ describe('password reset', () => {
 
 	it('lets only one of two simultaneous resets through', async () => {
 		const email = 'race@example.org';
-		await createAccount(email);
+		await accountWithOldPassword(email);
 		const token = await mailedResetToken(email);
 		const results = await Promise.all([
 			resetPassword(context, token, 'first racing passphrase'),

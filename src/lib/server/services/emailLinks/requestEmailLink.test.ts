@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../testing/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { devOutbox, emailTokens, users } from '../../db/schema.ts';
+import { devOutbox, emailTokens } from '../../db/schema.ts';
 import { createLogger } from '../../logger.ts';
 import { createOutboxMailer, createSmtpMailer } from '../../mail/mailer.ts';
 import { startSmtpTestServer, type SmtpTestServer } from '../../mail/testing/smtpTestServer.ts';
@@ -26,11 +27,13 @@ beforeAll(async () => {
 		origin: 'https://coplan.example.org',
 		logger
 	};
-	await database.db.insert(users).values([
-		{ email: 'known@example.org', name: 'Known Person' },
-		{ email: 'limited@example.org', name: 'Limited Person' },
-		{ email: 'refused@example.org', name: 'Refused Person' }
-	]);
+	for (const [email, name] of [
+		['known@example.org', 'Known Person'],
+		['limited@example.org', 'Limited Person'],
+		['refused@example.org', 'Refused Person']
+	] as const) {
+		await createUser(database.db, { email, name });
+	}
 });
 
 afterAll(async () => {

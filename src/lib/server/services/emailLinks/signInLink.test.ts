@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../testing/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { emailTokens, users } from '../../db/schema.ts';
 import { createLogger } from '../../logger.ts';
@@ -27,11 +28,10 @@ beforeAll(async () => {
 		origin: 'https://coplan.example.org',
 		logger
 	};
-	const [user] = await database.db
-		.insert(users)
-		.values({ email: 'sarah@example.org', name: 'Sarah Thompson' })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
+	const user = await createUser(database.db, {
+		email: 'sarah@example.org',
+		name: 'Sarah Thompson'
+	});
 	userId = user.id;
 });
 

@@ -9,7 +9,8 @@ import { createInvitation } from './createInvitation.ts';
 import { findInvitationByToken } from './findInvitationByToken.ts';
 import { INVITATION_LIFETIME_MS } from './invitationStatus.ts';
 import type { InvitationInput } from './invitationForm.ts';
-import { createInvitationWorld, type InvitationWorld } from './testing/fixtures.ts';
+import { addTeamMember } from '../../testing/factories.ts';
+import { createInvitationWorld, type InvitationWorld } from './testing/invitationWorld.ts';
 import { tokenMailedTo } from '../../mail/testing/outbox.ts';
 
 let database: TestDatabase;
@@ -213,12 +214,7 @@ describe('accepting as a signed-in user', () => {
 			teamRole: 'senco',
 			agency: 'Oakfield Primary School'
 		});
-		await database.db.insert(teamMembers).values({
-			childId: world.child.id,
-			userId: world.existingParent.id,
-			teamRole: 'parent_carer',
-			agency: 'Family'
-		});
+		await addTeamMember(database.db, world.child.id, world.existingParent.id, 'parent_carer');
 		expect((await acceptInvitationAsUser(database.db, token, world.existingParent)).ok).toBe(true);
 		expect(await teamOf(world.child.id)).toContainEqual({
 			userId: world.existingParent.id,

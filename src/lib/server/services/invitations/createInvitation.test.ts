@@ -9,7 +9,7 @@ import { startSmtpTestServer, type SmtpTestServer } from '../../mail/testing/smt
 import { NotAllowedError } from './context.ts';
 import { createInvitation } from './createInvitation.ts';
 import { INVITATION_LIFETIME_MS } from './invitationStatus.ts';
-import { createInvitationWorld } from './testing/fixtures.ts';
+import { createInvitationWorld } from './testing/invitationWorld.ts';
 import { latestMailTo, tokenMailedTo } from '../../mail/testing/outbox.ts';
 
 let database: TestDatabase;

@@ -10,7 +10,7 @@ import { findInvitationByToken } from './findInvitationByToken.ts';
 import { INVITATION_LIFETIME_MS } from './invitationStatus.ts';
 import { resendInvitation } from './resendInvitation.ts';
 import { revokeInvitation } from './revokeInvitation.ts';
-import { createInvitationWorld, type InvitationWorld } from './testing/fixtures.ts';
+import { createInvitationWorld, type InvitationWorld } from './testing/invitationWorld.ts';
 import { tokenMailedTo } from '../../mail/testing/outbox.ts';
 
 let database: TestDatabase;

@@ -7,7 +7,7 @@ import { NotAllowedError } from './context.ts';
 import { createInvitation } from './createInvitation.ts';
 import { findInvitationByToken } from './findInvitationByToken.ts';
 import { revokeInvitation } from './revokeInvitation.ts';
-import { createInvitationWorld, type InvitationWorld } from './testing/fixtures.ts';
+import { createInvitationWorld, type InvitationWorld } from './testing/invitationWorld.ts';
 import { tokenMailedTo } from '../../mail/testing/outbox.ts';
 
 let database: TestDatabase;

@@ -6,7 +6,7 @@ import { deleteMeeting } from './deleteMeeting.ts';
 import { findMeeting } from './findMeeting.ts';
 import { listMeetingsForChild } from './listMeetingsForChild.ts';
 import { createMeeting } from './scheduleMeeting.ts';
-import { createMeetingWorld, silentLogger, type MeetingWorld } from './testing/fixtures.ts';
+import { createMeetingWorld, type MeetingWorld } from './testing/meetingWorld.ts';
 import { storedDocuments } from '../../collab/liveDocuments.ts';
 
 let database: TestDatabase;
@@ -37,12 +37,12 @@ function schedule(startsAt: string) {
 }
 
 function context() {
-	const { mailer } = world.context();
+	const { mailer, logger } = world.context();
 	return {
 		db: database.db,
 		live: storedDocuments(database.db),
 		mailer,
-		logger: silentLogger,
+		logger,
 		origin: 'https://coplan.example.org',
 		actor: world.coordinator,
 		now

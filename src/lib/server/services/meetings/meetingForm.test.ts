@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGENDA_TEMPLATES } from '../../../shared/domain/meetingAgendas.ts';
 import { initialMeetingForm, parseMeetingForm, parseTime } from './meetingForm.ts';
-import { meetingForm } from './testing/fixtures.ts';
+import { formOf } from '../../testing/forms.ts';
 
 const team = [
 	{ userId: 'senco-id', name: 'Priya Shah' },
@@ -25,7 +25,7 @@ const valid: Record<string, string> = {
 };
 
 function parse(overrides: Record<string, string | undefined> = {}, invitees = ['parent-id']) {
-	return parseMeetingForm(meetingForm({ ...valid, ...overrides }, invitees), {
+	return parseMeetingForm(formOf({ ...valid, ...overrides, invitees }), {
 		team,
 		childName: 'Aaron',
 		now

@@ -9,7 +9,7 @@ import {
 	respondToMeeting,
 	saveContribution
 } from './responses.ts';
-import { createMeetingWorld, type MeetingWorld } from './testing/fixtures.ts';
+import { createMeetingWorld, type MeetingWorld } from './testing/meetingWorld.ts';
 
 let database: TestDatabase;
 let world: MeetingWorld;

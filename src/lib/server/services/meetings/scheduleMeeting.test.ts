@@ -12,7 +12,8 @@ import { createSmtpMailer } from '../../mail/mailer.ts';
 import { startSmtpTestServer } from '../../mail/testing/smtpTestServer.ts';
 import { findMeeting } from './findMeeting.ts';
 import { scheduleMeeting } from './scheduleMeeting.ts';
-import { createMeetingWorld, meetingForm, type MeetingWorld } from './testing/fixtures.ts';
+import { formOf } from '../../testing/forms.ts';
+import { createMeetingWorld, type MeetingWorld } from './testing/meetingWorld.ts';
 
 let database: TestDatabase;
 let world: MeetingWorld;
@@ -29,21 +30,19 @@ afterAll(async () => {
 });
 
 function form(overrides: Record<string, string> = {}, invitees?: string[]) {
-	return meetingForm(
-		{
-			type: 'ehcp_annual_review',
-			'date-day': '14',
-			'date-month': '1',
-			'date-year': '2027',
-			time: '10:00',
-			duration: '90',
-			location: 'Oakfield Primary School, room 2',
-			chairId: world.coordinator.id,
-			agenda: 'Welcome\nProgress towards outcomes',
-			...overrides
-		},
-		invitees ?? [world.coordinator.id, world.parent.id, world.therapist.id]
-	);
+	return formOf({
+		type: 'ehcp_annual_review',
+		'date-day': '14',
+		'date-month': '1',
+		'date-year': '2027',
+		time: '10:00',
+		duration: '90',
+		location: 'Oakfield Primary School, room 2',
+		chairId: world.coordinator.id,
+		agenda: 'Welcome\nProgress towards outcomes',
+		...overrides,
+		invitees: invitees ?? [world.coordinator.id, world.parent.id, world.therapist.id]
+	});
 }
 
 describe('scheduleMeeting', () => {

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { markDeadlineDone, reopenDeadline } from './deadlineCompletion.ts';
 import { createMeeting } from './scheduleMeeting.ts';
 import { meetingTimeline, timelinesForChildren } from './timelines.ts';
-import { createMeetingWorld, type MeetingWorld } from './testing/fixtures.ts';
+import { createMeetingWorld, type MeetingWorld } from './testing/meetingWorld.ts';
 
 let database: TestDatabase;
 let world: MeetingWorld;

@@ -1,22 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	createChildWithTeam,
-	createMeeting,
-	type ChildFixture,
-	type TestPerson
-} from '$lib/server/collab/testing/meetingFixtures.ts';
 import { restrictedDocumentName } from '../../../shared/collab/documentName.ts';
 import { addRestrictedNote, initRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
 import { storedDocuments } from '../../collab/liveDocuments.ts';
 import { meetings } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { loadActor } from '../../policy.ts';
+import { createChildWithTeam, createMeeting, type ChildWithTeam } from '../../testing/factories.ts';
 import { findMeeting, meetingResource, type MeetingRecord } from '../meetings/findMeeting.ts';
 import { minutesVersionsOf, parseSelection, readMinutes } from './readMinutes.ts';
 
 let database: TestDatabase;
-let team: ChildFixture;
+let team: ChildWithTeam;
 
 beforeAll(async () => {
 	database = await createTestDatabase();
@@ -27,12 +22,6 @@ afterAll(async () => {
 	await database?.close();
 });
 
-function person(key: string): TestPerson {
-	const found = team.people[key];
-	if (!found) throw new Error(`no ${key}`);
-	return found;
-}
-
 async function meetingRecord(meetingId: string): Promise<MeetingRecord> {
 	const meeting = await findMeeting(database.db, meetingId);
 	if (!meeting) throw new Error('no meeting');
@@ -42,13 +31,13 @@ async function meetingRecord(meetingId: string): Promise<MeetingRecord> {
 async function readAs(key: string, meeting: MeetingRecord, selection: string) {
 	const parsed = parseSelection(selection);
 	if (!parsed) throw new Error('bad selection');
-	const actor = await loadActor(database.db, person(key).userId);
+	const actor = await loadActor(database.db, team.member(key).id);
 	return readMinutes(
 		database.db,
 		storedDocuments(database.db),
 		meeting,
 		meetingResource(meeting),
-		{ actor, name: person(key).name },
+		{ actor, name: team.member(key).name },
 		parsed,
 		new Date('2027-03-15T09:30:00Z')
 	);
@@ -57,26 +46,22 @@ async function readAs(key: string, meeting: MeetingRecord, selection: string) {
 describe('reading the minutes', () => {
 	it('gives restricted notes only to people allowed to read them, draft and frozen alike', async () => {
 		const meetingId = await createMeeting(database.db, team);
-		const social = person('socialWorker');
-		await storedDocuments(database.db).change(
-			restrictedDocumentName(meetingId),
-			{ id: social.userId, name: social.name, email: 's@x.test' },
-			(doc) => {
-				initRestrictedDoc(doc, meetingId);
-				addRestrictedNote(doc, {
-					category: 'safeguarding',
-					text: 'Known to children’s services',
-					authorUserId: social.userId,
-					authorName: social.name
-				});
-			}
-		);
+		const social = team.member('socialWorker');
+		await storedDocuments(database.db).change(restrictedDocumentName(meetingId), social, (doc) => {
+			initRestrictedDoc(doc, meetingId);
+			addRestrictedNote(doc, {
+				category: 'safeguarding',
+				text: 'Known to children’s services',
+				authorUserId: social.id,
+				authorName: social.name
+			});
+		});
 		const open = await meetingRecord(meetingId);
 		const draftForParent = await readAs('parent', open, 'draft');
 		expect(draftForParent?.restricted).toBeNull();
 		expect(draftForParent?.context).toEqual({
 			version: null,
-			exportedByName: person('parent').name,
+			exportedByName: team.member('parent').name,
 			exportedAt: 'Monday 15 March 2027 at 09:30'
 		});
 		const draftForSocialWorker = await readAs('socialWorker', open, 'draft');

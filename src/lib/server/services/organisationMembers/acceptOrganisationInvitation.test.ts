@@ -8,7 +8,7 @@ import {
 } from './acceptOrganisationInvitation.ts';
 import { findOrganisationInvitationByToken } from './findOrganisationInvitationByToken.ts';
 import { findMember } from './listMembers.ts';
-import { createMembersWorld } from './testing/fixtures.ts';
+import { createMembersWorld } from './testing/membersWorld.ts';
 import { inviteMember } from './testing/invite.ts';
 
 let database: TestDatabase;

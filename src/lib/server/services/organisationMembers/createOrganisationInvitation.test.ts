@@ -6,7 +6,7 @@ import { auditEvents, organisationInvitations } from '../../db/schema.ts';
 import { latestMailTo } from '../../mail/testing/outbox.ts';
 import { NotAllowedError } from '../invitations/context.ts';
 import { createOrganisationInvitation } from './createOrganisationInvitation.ts';
-import { createMembersWorld } from './testing/fixtures.ts';
+import { createMembersWorld } from './testing/membersWorld.ts';
 import { inviteMember } from './testing/invite.ts';
 
 let database: TestDatabase;

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { auditEvents, children, teamMembers } from '../../db/schema.ts';
+import { auditEvents, teamMembers } from '../../db/schema.ts';
+import { addTeamMember, createChild } from '../../testing/factories.ts';
 import { NotAllowedError } from '../invitations/context.ts';
 import { findMember, listMembers } from './listMembers.ts';
 import { changeMemberRole, removeMember } from './memberChanges.ts';
-import { createMembersWorld } from './testing/fixtures.ts';
+import { createMembersWorld } from './testing/membersWorld.ts';
 
 let database: TestDatabase;
 
@@ -85,24 +86,8 @@ describe('removeMember', () => {
 	it('removes only the membership: the account and their team places stay', async () => {
 		const world = await createMembersWorld(database.db);
 		const { id: orgId } = world.organisation;
-		const [child] = await database.db
-			.insert(children)
-			.values({
-				organisationId: orgId,
-				firstName: 'Aaron',
-				lastName: 'Thompson',
-				dateOfBirth: '2019-03-14',
-				setting: 'Oakfield',
-				planType: 'ehcp'
-			})
-			.returning({ id: children.id });
-		if (!child) throw new Error('child not created');
-		await database.db.insert(teamMembers).values({
-			childId: child.id,
-			userId: world.professional.id,
-			teamRole: 'class_teacher',
-			agency: 'Oakfield'
-		});
+		const child = await createChild(database.db, orgId, { setting: 'Oakfield' });
+		await addTeamMember(database.db, child.id, world.professional.id, 'class_teacher', 'Oakfield');
 
 		expect(await removeMember(database.db, world.admin, orgId, world.professional.id)).toEqual({
 			ok: true

@@ -6,7 +6,7 @@ import { tokenMailedTo } from '../../mail/testing/outbox.ts';
 import { findOrganisationInvitationByToken } from './findOrganisationInvitationByToken.ts';
 import { resendOrganisationInvitation } from './resendOrganisationInvitation.ts';
 import { revokeOrganisationInvitation } from './revokeOrganisationInvitation.ts';
-import { createMembersWorld } from './testing/fixtures.ts';
+import { createMembersWorld } from './testing/membersWorld.ts';
 import { INVITATION_PATH, inviteMember } from './testing/invite.ts';
 
 let database: TestDatabase;

@@ -6,7 +6,7 @@ import { acceptOrganisationInvitationWithNewAccount } from './acceptOrganisation
 import { findOrganisationInvitationByToken } from './findOrganisationInvitationByToken.ts';
 import { listOpenOrganisationInvitations } from './listMembers.ts';
 import { revokeOrganisationInvitation } from './revokeOrganisationInvitation.ts';
-import { createMembersWorld } from './testing/fixtures.ts';
+import { createMembersWorld } from './testing/membersWorld.ts';
 import { inviteMember } from './testing/invite.ts';
 
 let database: TestDatabase;

@@ -1,14 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMembership, createOrganisation, createUser } from '../../testing/factories.ts';
 import { loadActor } from '../../policy.ts';
-import {
-	auditEvents,
-	memberships,
-	organisations,
-	users,
-	type MemberRole
-} from '../../db/schema.ts';
+import { auditEvents, organisations, type MemberRole } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { administeredOrganisations, setTwoFactorRequirement } from './twoFactorRequirement.ts';
 
@@ -21,26 +15,15 @@ afterAll(async () => {
 	await database.close();
 });
 
-async function organisation(name: string): Promise<string> {
-	const [row] = await database.db
-		.insert(organisations)
-		.values({ name, kind: 'school' })
-		.returning({ id: organisations.id });
-	if (!row) throw new Error('organisation not created');
-	return row.id;
-}
+const organisation = async (name: string) => (await createOrganisation(database.db, { name })).id;
 
+/** A member of the organisation, enrolled in two-factor authentication or not. */
 async function member(organisationId: string, role: MemberRole, enrolled = false) {
-	const [user] = await database.db
-		.insert(users)
-		.values({
-			email: `${randomUUID()}@example.test`,
-			name: 'Member',
-			totpKey: enrolled ? new Uint8Array(20).fill(5) : null
-		})
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
-	await database.db.insert(memberships).values({ organisationId, userId: user.id, role });
+	const user = await createUser(database.db, {
+		name: 'Member',
+		totpKey: enrolled ? new Uint8Array(20).fill(5) : null,
+		membership: { organisationId, role }
+	});
 	return user.id;
 }
 
@@ -49,9 +32,7 @@ describe('organisation two-factor requirement', () => {
 		const school = await organisation('Oakfield Primary School');
 		const nursery = await organisation('Little Acorns Nursery');
 		const admin = await member(school, 'admin', true);
-		await database.db
-			.insert(memberships)
-			.values({ organisationId: nursery, userId: admin, role: 'professional' });
+		await addMembership(database.db, nursery, admin, 'professional');
 		await member(school, 'professional');
 		await member(school, 'coordinator', true);
 		const listed = await administeredOrganisations(

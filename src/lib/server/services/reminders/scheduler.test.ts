@@ -1,15 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-	createChildWithTeam,
-	createMeeting,
-	type ChildFixture,
-	type TestPerson
-} from '$lib/server/collab/testing/meetingFixtures.ts';
 import { actions, devOutbox, reminderDigests, users } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { createLogger } from '../../logger.ts';
 import { createOutboxMailer, type Mailer } from '../../mail/mailer.ts';
+import { createChildWithTeam, createMeeting, type ChildWithTeam } from '../../testing/factories.ts';
 import { sendDailyDigests } from './dailyDigest.ts';
 import { createReminderScheduler, type Clock, type ReminderScheduler } from './scheduler.ts';
 
@@ -54,7 +49,7 @@ class FakeClock implements Clock {
 
 let database: TestDatabase;
 const logger = createLogger('silent');
-let team: ChildFixture;
+let team: ChildWithTeam;
 let meetingId: string;
 
 beforeAll(async () => {
@@ -65,19 +60,13 @@ afterAll(async () => {
 	await database?.close();
 });
 
-function person(key: string): TestPerson {
-	const found = team.people[key];
-	if (!found) throw new Error(`no ${key}`);
-	return found;
-}
-
 async function giveAction(ownerKey: string, dueDate: string, text: string) {
 	await database.db.insert(actions).values({
 		id: crypto.randomUUID(),
 		meetingId,
 		childId: team.childId,
 		text,
-		ownerId: person(ownerKey).userId,
+		ownerId: team.member(ownerKey).id,
 		ownerAgency: 'Agency',
 		dueDate,
 		status: 'open'
@@ -88,7 +77,7 @@ async function mailTo(key: string) {
 	const [user] = await database.db
 		.select()
 		.from(users)
-		.where(eq(users.id, person(key).userId));
+		.where(eq(users.id, team.member(key).id));
 	return database.db
 		.select()
 		.from(devOutbox)
@@ -106,7 +95,7 @@ beforeEach(async () => {
 	await database.db
 		.update(users)
 		.set({ remindersOptOut: true })
-		.where(eq(users.id, person('parent').userId));
+		.where(eq(users.id, team.member('parent').id));
 });
 
 describe('the daily digest scheduler', () => {
@@ -173,7 +162,7 @@ describe('the daily digest scheduler', () => {
 		const claims = await database.db
 			.select()
 			.from(reminderDigests)
-			.where(eq(reminderDigests.userId, person('salt').userId));
+			.where(eq(reminderDigests.userId, team.member('salt').id));
 		expect(claims.filter((claim) => claim.digestDate === '2027-03-20')).toEqual([]);
 		expect(await mailTo('salt')).toHaveLength(0);
 

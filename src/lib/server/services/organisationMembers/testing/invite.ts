@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client.ts';
 import { tokenMailedTo } from '../../../mail/testing/outbox.ts';
 import { createOrganisationInvitation } from '../createOrganisationInvitation.ts';
-import type { MembersWorld } from './fixtures.ts';
+import type { MembersWorld } from './membersWorld.ts';
 import type { MemberRole } from '../../../db/schema.ts';
 
 export const INVITATION_PATH = '/organisation/invitations';
