@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { readLog } from '../documentStore.ts';
 import { children } from '../../db/schema.ts';
-import { type TestDatabase } from '../../db/testing.ts';
 import { COLLAB_DENIAL, READ_ONLY_REASONS } from '../../../shared/collab/closeCodes.ts';
 import {
 	meetingDocumentName,
@@ -10,34 +9,9 @@ import {
 } from '../../../shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../../shared/collab/meetingDoc.ts';
 import { addRestrictedNote, readRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
-import {
-	connectProvider,
-	openTestWebsocket,
-	waitFor,
-	waitForSaved,
-	type CollabTestServer,
-	type TestConnection
-} from '../testing/collabTestServer.ts';
-import { connectRestricted, openMeeting } from '../testing/liveMeeting.ts';
-import {
-	createChildWithTeam,
-	createMeeting,
-	createOrganisationMember,
-	type TestPerson
-} from '../testing/meetingFixtures.ts';
-import { teamMember as member, useCollabTestSuite } from '../testing/collabTestSuite.ts';
-
-let database: TestDatabase;
-let server: CollabTestServer;
-const cleanups: (() => void)[] = [];
-
-useCollabTestSuite((started) => ({ database, server } = started), cleanups);
-
-function attempt(person: TestPerson, name: string): TestConnection {
-	const connection = connectProvider({ url: server.url, name, cookie: person.cookie });
-	cleanups.push(connection.close);
-	return connection;
-}
+import { createChildWithTeam, createMeeting, createSignedInUser } from '../../testing/factories.ts';
+import { collabTest } from '../testing/collabTest.ts';
+import { waitFor, waitForSaved } from '../testing/collabTestServer.ts';
 
 const contains = (frames: Uint8Array[], text: string) => {
 	const needle = Buffer.from(text, 'utf8');
@@ -45,31 +19,37 @@ const contains = (frames: Uint8Array[], text: string) => {
 };
 
 describe('who may open a meeting', () => {
-	it('refuses someone outside the child’s team', async () => {
-		const team = await createChildWithTeam(database.db);
+	collabTest('refuses someone outside the child’s team', async ({ database, team, clients }) => {
 		const otherTeam = await createChildWithTeam(database.db);
 		const meetingId = await createMeeting(database.db, team);
 		// A SENCo of another child (and another organisation) is a stranger to this one.
-		const stranger = attempt(member(otherTeam, 'senco'), meetingDocumentName(meetingId));
+		const stranger = clients.connect({
+			name: meetingDocumentName(meetingId),
+			cookie: otherTeam.member('senco').cookie
+		});
 		expect(await stranger.authenticationFailure).toBe(COLLAB_DENIAL.forbidden);
 		expect(stranger.document.share.size).toBe(0);
 	});
 
-	it('refuses the meeting of a deleted child record as unknown', async () => {
-		const team = await createChildWithTeam(database.db);
-		const meetingId = await createMeeting(database.db, team);
-		await database.db
-			.update(children)
-			.set({ deletedAt: new Date() })
-			.where(eq(children.id, team.childId));
-		const late = attempt(member(team, 'senco'), meetingDocumentName(meetingId));
-		expect(await late.authenticationFailure).toBe(COLLAB_DENIAL.unknownDocument);
-	});
+	collabTest(
+		'refuses the meeting of a deleted child record as unknown',
+		async ({ database, team, clients }) => {
+			const meetingId = await createMeeting(database.db, team);
+			await database.db
+				.update(children)
+				.set({ deletedAt: new Date() })
+				.where(eq(children.id, team.childId));
+			const late = clients.connect({
+				name: meetingDocumentName(meetingId),
+				cookie: team.member('senco').cookie
+			});
+			expect(await late.authenticationFailure).toBe(COLLAB_DENIAL.unknownDocument);
+		}
+	);
 
-	it('lets every team member edit an open meeting', async () => {
-		const team = await createChildWithTeam(database.db);
+	collabTest('lets every team member edit an open meeting', async ({ database, team, clients }) => {
 		const meetingId = await createMeeting(database.db, team);
-		const parent = await openMeeting(server, member(team, 'parent'), meetingId, cleanups);
+		const parent = await clients.openMeeting(team.member('parent'), meetingId);
 		expect(parent.provider.authorizedScope).toBe('read-write');
 		await waitFor(() => parent.notices.length > 0, 'the access notice');
 		expect(parent.notices).toEqual([{ type: 'access', readOnly: false, reason: null }]);
@@ -77,163 +57,140 @@ describe('who may open a meeting', () => {
 });
 
 describe('read-only connections', () => {
-	it('drops the edits of a coordinator outside the team and leaves the database unchanged', async () => {
-		const team = await createChildWithTeam(database.db);
-		const meetingId = await createMeeting(database.db, team);
-		const name = meetingDocumentName(meetingId);
-		const senco = await openMeeting(server, member(team, 'senco'), meetingId, cleanups);
-		setFieldText(senco.document, 'familyViews', 'Written by the team');
-		await waitForSaved(senco);
-		const coordinator = await createOrganisationMember(
-			database.db,
-			team.organisationId,
-			'coordinator'
-		);
-		const observer = await openMeeting(server, coordinator, meetingId, cleanups);
-		expect(observer.provider.authorizedScope).toBe('readonly');
-		await waitFor(() => observer.notices.length > 0, 'the access notice');
-		expect(observer.notices[0]).toEqual({
-			type: 'access',
-			readOnly: true,
-			reason: READ_ONLY_REASONS.viewOnly
-		});
-		expect(readMeetingDoc(observer.document).familyViews.text).toBe('Written by the team');
+	collabTest(
+		'drops the edits of a coordinator outside the team and leaves the database unchanged',
+		async ({ database, team, clients }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			setFieldText(senco.document, 'familyViews', 'Written by the team');
+			await waitForSaved(senco);
+			const coordinator = await createSignedInUser(database.db, {
+				membership: { organisationId: team.organisationId, role: 'coordinator' }
+			});
+			const observer = await clients.openMeeting(coordinator, meetingId);
+			expect(observer.provider.authorizedScope).toBe('readonly');
+			await waitFor(() => observer.notices.length > 0, 'the access notice');
+			expect(observer.notices[0]).toEqual({
+				type: 'access',
+				readOnly: true,
+				reason: READ_ONLY_REASONS.viewOnly
+			});
+			expect(readMeetingDoc(observer.document).familyViews.text).toBe('Written by the team');
 
-		setFieldText(observer.document, 'familyViews', 'Changed by an observer');
-		// The server answers "not saved": the change stays unsynced on the observer's side.
-		await waitFor(() => observer.provider.unsyncedChanges > 0, 'the observer’s unsent change');
-		// A later edit by the team still arrives, and the observer's never did.
-		setFieldText(senco.document, 'worries', 'Marker');
-		await waitFor(
-			() => readMeetingDoc(observer.document).workingAndWorries.worries.text === 'Marker',
-			'the team’s later edit to reach the observer'
-		);
-		await waitForSaved(senco);
-		expect(readMeetingDoc(senco.document).familyViews.text).toBe('Written by the team');
-		const log = await readLog(database.db, name);
-		expect(log.some((row) => row.userId === coordinator.userId)).toBe(false);
-		expect(
-			contains(
-				log.map((row) => row.update),
-				'observer'
-			)
-		).toBe(false);
-	});
+			setFieldText(observer.document, 'familyViews', 'Changed by an observer');
+			// The server answers "not saved": the change stays unsynced on the observer's side.
+			await waitFor(() => observer.provider.unsyncedChanges > 0, 'the observer’s unsent change');
+			// A later edit by the team still arrives, and the observer's never did.
+			setFieldText(senco.document, 'worries', 'Marker');
+			await waitFor(
+				() => readMeetingDoc(observer.document).workingAndWorries.worries.text === 'Marker',
+				'the team’s later edit to reach the observer'
+			);
+			await waitForSaved(senco);
+			expect(readMeetingDoc(senco.document).familyViews.text).toBe('Written by the team');
+			const log = await readLog(database.db, name);
+			expect(log.some((row) => row.userId === coordinator.id)).toBe(false);
+			expect(
+				contains(
+					log.map((row) => row.update),
+					'observer'
+				)
+			).toBe(false);
+		}
+	);
 
-	it('makes everyone read-only in a closed meeting, saying why', async () => {
-		const team = await createChildWithTeam(database.db);
-		const meetingId = await createMeeting(database.db, team, { status: 'closed' });
-		const parent = await openMeeting(server, member(team, 'parent'), meetingId, cleanups);
-		expect(parent.provider.authorizedScope).toBe('readonly');
-		await waitFor(() => parent.notices.length > 0, 'the access notice');
-		expect(parent.notices[0]?.reason).toBe(READ_ONLY_REASONS.meetingClosed);
-	});
+	collabTest(
+		'makes everyone read-only in a closed meeting, saying why',
+		async ({ database, team, clients }) => {
+			const meetingId = await createMeeting(database.db, team, { status: 'closed' });
+			const parent = await clients.openMeeting(team.member('parent'), meetingId);
+			expect(parent.provider.authorizedScope).toBe('readonly');
+			await waitFor(() => parent.notices.length > 0, 'the access notice');
+			expect(parent.notices[0]?.reason).toBe(READ_ONLY_REASONS.meetingClosed);
+		}
+	);
 });
 
 describe('restricted content', () => {
-	it('opens the restricted document for a social worker and refuses it to a parent', async () => {
-		const team = await createChildWithTeam(database.db);
-		const meetingId = await createMeeting(database.db, team);
-		const socialWorker = connectRestricted(
-			server,
-			member(team, 'socialWorker'),
-			meetingId,
-			cleanups
-		);
-		await waitFor(
-			() =>
-				socialWorker.provider.isSynced &&
-				readRestrictedDoc(socialWorker.document).schemaVersion !== null,
-			'the restricted document to open'
-		);
-		const parent = connectRestricted(server, member(team, 'parent'), meetingId, cleanups);
-		expect(await parent.authenticationFailure).toBe(COLLAB_DENIAL.restrictedForbidden);
-		// A SaLT is a professional in the team but not one allowed to read restricted notes.
-		const salt = connectRestricted(server, member(team, 'salt'), meetingId, cleanups);
-		expect(await salt.authenticationFailure).toBe(COLLAB_DENIAL.restrictedForbidden);
-	});
+	collabTest(
+		'opens the restricted document for a social worker and refuses it to a parent',
+		async ({ database, team, clients }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const socialWorker = clients.connectRestricted(team.member('socialWorker'), meetingId);
+			await waitFor(
+				() =>
+					socialWorker.provider.isSynced &&
+					readRestrictedDoc(socialWorker.document).schemaVersion !== null,
+				'the restricted document to open'
+			);
+			const parent = clients.connectRestricted(team.member('parent'), meetingId);
+			expect(await parent.authenticationFailure).toBe(COLLAB_DENIAL.restrictedForbidden);
+			// A SaLT is a professional in the team but not one allowed to read restricted notes.
+			const salt = clients.connectRestricted(team.member('salt'), meetingId);
+			expect(await salt.authenticationFailure).toBe(COLLAB_DENIAL.restrictedForbidden);
+		}
+	);
 
-	it('never sends a byte of the restricted document over a parent’s websocket', async () => {
-		const team = await createChildWithTeam(database.db);
-		const meetingId = await createMeeting(database.db, team);
-		const secret = 'Child protection plan: Section 47 enquiry under way';
+	collabTest(
+		'never sends a byte of the restricted document over a parent’s websocket',
+		async ({ database, team, clients }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const secret = 'Child protection plan: Section 47 enquiry under way';
 
-		const parentSocket = openTestWebsocket({
-			url: server.url,
-			cookie: member(team, 'parent').cookie
-		});
-		cleanups.push(parentSocket.destroy);
-		const parent = await openMeeting(
-			server,
-			member(team, 'parent'),
-			meetingId,
-			cleanups,
-			parentSocket
-		);
+			const parentSocket = clients.openWebsocket({ cookie: team.member('parent').cookie });
+			const parent = await clients.openMeeting(team.member('parent'), meetingId, {
+				websocket: parentSocket
+			});
 
-		// The social worker uses one websocket for both documents, as the browser does.
-		const workerSocket = openTestWebsocket({
-			url: server.url,
-			cookie: member(team, 'socialWorker').cookie
-		});
-		cleanups.push(workerSocket.destroy);
-		const worker = await openMeeting(
-			server,
-			member(team, 'socialWorker'),
-			meetingId,
-			cleanups,
-			workerSocket
-		);
-		const restricted = connectRestricted(
-			server,
-			member(team, 'socialWorker'),
-			meetingId,
-			cleanups,
-			workerSocket
-		);
-		await waitFor(() => restricted.provider.isSynced, 'the restricted document to sync');
-		addRestrictedNote(restricted.document, {
-			category: 'safeguarding',
-			text: secret,
-			authorUserId: member(team, 'socialWorker').userId,
-			authorName: 'Social worker'
-		});
-		await waitForSaved(restricted);
-		// Ordinary meeting edits keep flowing to the parent while the note is written.
-		setFieldText(worker.document, 'familyViews', 'Shared with the family');
-		await waitFor(
-			() => readMeetingDoc(parent.document).familyViews.text === 'Shared with the family',
-			'the parent to receive the shared edit'
-		);
+			// The social worker uses one websocket for both documents, as the browser does.
+			const workerSocket = clients.openWebsocket({ cookie: team.member('socialWorker').cookie });
+			const worker = await clients.openMeeting(team.member('socialWorker'), meetingId, {
+				websocket: workerSocket
+			});
+			const restricted = clients.connectRestricted(team.member('socialWorker'), meetingId, {
+				websocket: workerSocket
+			});
+			await waitFor(() => restricted.provider.isSynced, 'the restricted document to sync');
+			addRestrictedNote(restricted.document, {
+				category: 'safeguarding',
+				text: secret,
+				authorUserId: team.member('socialWorker').id,
+				authorName: 'Social worker'
+			});
+			await waitForSaved(restricted);
+			// Ordinary meeting edits keep flowing to the parent while the note is written.
+			setFieldText(worker.document, 'familyViews', 'Shared with the family');
+			await waitFor(
+				() => readMeetingDoc(parent.document).familyViews.text === 'Shared with the family',
+				'the parent to receive the shared edit'
+			);
 
-		// And a parent who asks for it directly is refused without receiving its content.
-		const probe = connectRestricted(
-			server,
-			member(team, 'parent'),
-			meetingId,
-			cleanups,
-			parentSocket
-		);
-		expect(await probe.authenticationFailure).toBe(COLLAB_DENIAL.restrictedForbidden);
-		setFieldText(worker.document, 'worries', 'After the probe');
-		await waitFor(
-			() => readMeetingDoc(parent.document).workingAndWorries.worries.text === 'After the probe',
-			'the parent to receive a later edit'
-		);
+			// And a parent who asks for it directly is refused without receiving its content.
+			const probe = clients.connectRestricted(team.member('parent'), meetingId, {
+				websocket: parentSocket
+			});
+			expect(await probe.authenticationFailure).toBe(COLLAB_DENIAL.restrictedForbidden);
+			setFieldText(worker.document, 'worries', 'After the probe');
+			await waitFor(
+				() => readMeetingDoc(parent.document).workingAndWorries.worries.text === 'After the probe',
+				'the parent to receive a later edit'
+			);
 
-		expect(parentSocket.frames.length).toBeGreaterThan(3);
-		expect(contains(parentSocket.frames, secret)).toBe(false);
-		expect(contains(parentSocket.frames, 'Section 47')).toBe(false);
-		// The only frame naming the restricted document is the refusal of the probe.
-		const naming = parentSocket.frames.filter((frame) =>
-			Buffer.from(frame).includes(Buffer.from(restrictedDocumentName(meetingId)))
-		);
-		expect(naming).toHaveLength(1);
-		expect(
-			Buffer.from(naming[0] ?? []).includes(Buffer.from(COLLAB_DENIAL.restrictedForbidden))
-		).toBe(true);
-		// The worker's socket did carry both: the checks above would see them if they were there.
-		expect(contains(workerSocket.frames, restrictedDocumentName(meetingId))).toBe(true);
-		expect(contains(workerSocket.frames, secret)).toBe(true);
-	});
+			expect(parentSocket.frames.length).toBeGreaterThan(3);
+			expect(contains(parentSocket.frames, secret)).toBe(false);
+			expect(contains(parentSocket.frames, 'Section 47')).toBe(false);
+			// The only frame naming the restricted document is the refusal of the probe.
+			const naming = parentSocket.frames.filter((frame) =>
+				Buffer.from(frame).includes(Buffer.from(restrictedDocumentName(meetingId)))
+			);
+			expect(naming).toHaveLength(1);
+			expect(
+				Buffer.from(naming[0] ?? []).includes(Buffer.from(COLLAB_DENIAL.restrictedForbidden))
+			).toBe(true);
+			// The worker's socket did carry both: the checks above would see them if they were there.
+			expect(contains(workerSocket.frames, restrictedDocumentName(meetingId))).toBe(true);
+			expect(contains(workerSocket.frames, secret)).toBe(true);
+		}
+	);
 });

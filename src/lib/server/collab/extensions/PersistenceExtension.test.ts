@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import * as Y from 'yjs';
 import {
 	appendUpdates,
@@ -8,7 +8,6 @@ import {
 	writeState
 } from '../documentStore.ts';
 import { documents } from '../../db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import {
 	addDecision,
@@ -16,90 +15,69 @@ import {
 	readMeetingDoc,
 	setFieldText
 } from '../../../shared/collab/meetingDoc.ts';
-import {
-	startCollabTestServer,
-	waitFor,
-	waitUntil,
-	type CollabTestServer
-} from '../testing/collabTestServer.ts';
-import { openMeeting } from '../testing/liveMeeting.ts';
-import { createChildWithTeam, createMeeting, type TestPerson } from '../testing/meetingFixtures.ts';
+import { createMeeting } from '../../testing/factories.ts';
+import { collabTest, type CollabFixtures } from '../testing/collabTest.ts';
+import { waitFor, waitUntil } from '../testing/collabTestServer.ts';
 
-let database: TestDatabase;
-let server: CollabTestServer;
-const cleanups: (() => void)[] = [];
-
-beforeAll(async () => {
-	database = await createTestDatabase();
-	server = await startCollabTestServer(database.db);
-});
-
-afterEach(() => {
-	while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-afterAll(async () => {
-	await server?.stop();
-	await database?.close();
-});
-
-async function meetingWithTeam() {
-	const team = await createChildWithTeam(database.db);
+async function meetingOf({ database, team }: Pick<CollabFixtures, 'database' | 'team'>) {
 	const meetingId = await createMeeting(database.db, team);
-	const person = (key: string): TestPerson => {
-		const found = team.people[key];
-		if (!found) throw new Error(`no ${key}`);
-		return found;
-	};
-	return { team, meetingId, name: meetingDocumentName(meetingId), person };
+	return { meetingId, name: meetingDocumentName(meetingId) };
 }
 
 const mentions = (update: Uint8Array, text: string) =>
 	Buffer.from(update).includes(Buffer.from(text, 'utf8'));
 
 describe('the update log', () => {
-	it('writes each received update with its author within a second', async () => {
-		const { meetingId, name, person } = await meetingWithTeam();
-		const senco = await openMeeting(server, person('senco'), meetingId, cleanups);
-		const salt = await openMeeting(server, person('salt'), meetingId, cleanups);
+	collabTest(
+		'writes each received update with its author within a second',
+		async ({ database, team, clients }) => {
+			const { meetingId, name } = await meetingOf({ database, team });
+			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			const salt = await clients.openMeeting(team.member('salt'), meetingId);
 
-		const typedAt = Date.now();
-		setFieldText(senco.document, 'familyViews', 'Typed by the SENCo');
-		await waitUntil(
-			async () => (await readLog(database.db, name)).some((row) => mentions(row.update, 'SENCo')),
-			'the SENCo’s update in the log',
-			1000
-		);
-		expect(Date.now() - typedAt).toBeLessThan(1000);
-		setFieldText(salt.document, 'worries', 'Typed by the therapist');
-		await waitUntil(
-			async () =>
-				(await readLog(database.db, name)).some((row) => mentions(row.update, 'therapist')),
-			'the therapist’s update in the log',
-			1000
-		);
+			const typedAt = Date.now();
+			setFieldText(senco.document, 'familyViews', 'Typed by the SENCo');
+			await waitUntil(
+				async () => (await readLog(database.db, name)).some((row) => mentions(row.update, 'SENCo')),
+				'the SENCo’s update in the log',
+				1000
+			);
+			expect(Date.now() - typedAt).toBeLessThan(1000);
+			setFieldText(salt.document, 'worries', 'Typed by the therapist');
+			await waitUntil(
+				async () =>
+					(await readLog(database.db, name)).some((row) => mentions(row.update, 'therapist')),
+				'the therapist’s update in the log',
+				1000
+			);
 
-		const log = await readLog(database.db, name);
-		const authorOf = (text: string) => log.find((row) => mentions(row.update, text))?.userId;
-		expect(authorOf('Typed by the SENCo')).toBe(person('senco').userId);
-		expect(authorOf('Typed by the therapist')).toBe(person('salt').userId);
-		// The document was created from casework by the server itself: no author.
-		expect(log[0]?.userId).toBeNull();
-		expect(log.map((row) => row.seq)).toEqual([...log.map((row) => row.seq)].sort((a, b) => a - b));
-	});
+			const log = await readLog(database.db, name);
+			const authorOf = (text: string) => log.find((row) => mentions(row.update, text))?.userId;
+			expect(authorOf('Typed by the SENCo')).toBe(team.member('senco').id);
+			expect(authorOf('Typed by the therapist')).toBe(team.member('salt').id);
+			// The document was created from casework by the server itself: no author.
+			expect(log[0]?.userId).toBeNull();
+			expect(log.map((row) => row.seq)).toEqual(
+				[...log.map((row) => row.seq)].sort((a, b) => a - b)
+			);
+		}
+	);
 
-	it('writes everything received, log and state, when the server stops', async () => {
-		const { meetingId, name, person } = await meetingWithTeam();
-		const senco = await openMeeting(server, person('senco'), meetingId, cleanups);
-		addDecision(senco.document, 'Decided just before shutdown');
-		const live = () => server.collab.hocuspocus.documents.get(name);
-		await waitFor(() => {
-			const document = live();
-			return document !== undefined && readMeetingDoc(document).decisions.length === 1;
-		}, 'the server to apply the decision');
-		// Stop at once: inside the batching window, before any timer has fired.
-		await server.stop();
-		try {
+	collabTest(
+		'writes everything received, log and state, when the server stops',
+		async ({ database, team, clients, startServer }) => {
+			const { meetingId, name } = await meetingOf({ database, team });
+			// A server of this test's own, since the test stops it.
+			const server = await startServer();
+			const senco = await clients.openMeeting(team.member('senco'), meetingId, { server });
+			addDecision(senco.document, 'Decided just before shutdown');
+			const live = () => server.collab.hocuspocus.documents.get(name);
+			await waitFor(() => {
+				const document = live();
+				return document !== undefined && readMeetingDoc(document).decisions.length === 1;
+			}, 'the server to apply the decision');
+			// Stop at once: inside the batching window, before any timer has fired.
+			await server.stop();
 			const log = await readLog(database.db, name);
 			expect(log.some((row) => mentions(row.update, 'shutdown'))).toBe(true);
 			const stored = await readStoredDocument(database.db, name);
@@ -108,68 +86,72 @@ describe('the update log', () => {
 			const state = new Y.Doc();
 			if (stored.state) Y.applyUpdate(state, stored.state);
 			expect(readMeetingDoc(state).decisions[0]?.text.text).toBe('Decided just before shutdown');
-		} finally {
-			server = await startCollabTestServer(database.db);
 		}
-	});
+	);
 
-	it('loads the state plus the log written after it', async () => {
-		const { meetingId, name, person } = await meetingWithTeam();
-		// A stored state, then two later updates that only the log holds.
-		const base = new Y.Doc();
-		initMeetingDoc(base, {
-			meetingId,
-			childId: 'ignored',
-			meetingType: 'ehcp_annual_review',
-			agenda: [{ title: 'From the stored state' }],
-			attendees: [],
-			contributions: [],
-			carriedActions: []
-		});
-		const first = await appendUpdates(database.db, [
-			{
-				documentName: name,
-				update: Y.encodeStateAsUpdate(base),
-				userId: null,
-				receivedAt: new Date()
-			}
-		]);
-		await writeState(database.db, name, Y.encodeStateAsUpdate(base), first ?? 0);
-		const before = Y.encodeStateVector(base);
-		addDecision(base, 'Only in the log');
-		await appendUpdates(database.db, [
-			{
-				documentName: name,
-				update: Y.encodeStateAsUpdate(base, before),
-				userId: person('senco').userId,
-				receivedAt: new Date()
-			}
-		]);
-		const reader = await openMeeting(server, person('parent'), meetingId, cleanups);
-		const meeting = readMeetingDoc(reader.document);
-		expect(meeting.agenda.items.map((item) => item.title)).toEqual(['From the stored state']);
-		expect(meeting.decisions.map((decision) => decision.text.text)).toEqual(['Only in the log']);
-	});
+	collabTest(
+		'loads the state plus the log written after it',
+		async ({ database, team, clients }) => {
+			const { meetingId, name } = await meetingOf({ database, team });
+			// A stored state, then two later updates that only the log holds.
+			const base = new Y.Doc();
+			initMeetingDoc(base, {
+				meetingId,
+				childId: 'ignored',
+				meetingType: 'ehcp_annual_review',
+				agenda: [{ title: 'From the stored state' }],
+				attendees: [],
+				contributions: [],
+				carriedActions: []
+			});
+			const first = await appendUpdates(database.db, [
+				{
+					documentName: name,
+					update: Y.encodeStateAsUpdate(base),
+					userId: null,
+					receivedAt: new Date()
+				}
+			]);
+			await writeState(database.db, name, Y.encodeStateAsUpdate(base), first ?? 0);
+			const before = Y.encodeStateVector(base);
+			addDecision(base, 'Only in the log');
+			await appendUpdates(database.db, [
+				{
+					documentName: name,
+					update: Y.encodeStateAsUpdate(base, before),
+					userId: team.member('senco').id,
+					receivedAt: new Date()
+				}
+			]);
+			const reader = await clients.openMeeting(team.member('parent'), meetingId);
+			const meeting = readMeetingDoc(reader.document);
+			expect(meeting.agenda.items.map((item) => item.title)).toEqual(['From the stored state']);
+			expect(meeting.decisions.map((decision) => decision.text.text)).toEqual(['Only in the log']);
+		}
+	);
 
-	it('adopts a state saved before the log existed as the log’s first, unattributed row', async () => {
-		const { meetingId, name, person } = await meetingWithTeam();
-		const legacy = new Y.Doc();
-		initMeetingDoc(legacy, {
-			meetingId,
-			childId: 'ignored',
-			meetingType: 'ehcp_annual_review',
-			agenda: [{ title: 'Legacy agenda' }],
-			attendees: [],
-			contributions: [],
-			carriedActions: []
-		});
-		await database.db.insert(documents).values({ name, state: Y.encodeStateAsUpdate(legacy) });
-		const reader = await openMeeting(server, person('senco'), meetingId, cleanups);
-		expect(readMeetingDoc(reader.document).agenda.items[0]?.title).toBe('Legacy agenda');
-		const log = await readLog(database.db, name);
-		expect(log).toHaveLength(1);
-		expect(log[0]?.userId).toBeNull();
-		const replayed = await loadStoredDoc(database.db, name);
-		expect(readMeetingDoc(replayed).agenda.items[0]?.title).toBe('Legacy agenda');
-	});
+	collabTest(
+		'adopts a state saved before the log existed as the log’s first, unattributed row',
+		async ({ database, team, clients }) => {
+			const { meetingId, name } = await meetingOf({ database, team });
+			const legacy = new Y.Doc();
+			initMeetingDoc(legacy, {
+				meetingId,
+				childId: 'ignored',
+				meetingType: 'ehcp_annual_review',
+				agenda: [{ title: 'Legacy agenda' }],
+				attendees: [],
+				contributions: [],
+				carriedActions: []
+			});
+			await database.db.insert(documents).values({ name, state: Y.encodeStateAsUpdate(legacy) });
+			const reader = await clients.openMeeting(team.member('senco'), meetingId);
+			expect(readMeetingDoc(reader.document).agenda.items[0]?.title).toBe('Legacy agenda');
+			const log = await readLog(database.db, name);
+			expect(log).toHaveLength(1);
+			expect(log[0]?.userId).toBeNull();
+			const replayed = await loadStoredDoc(database.db, name);
+			expect(readMeetingDoc(replayed).agenda.items[0]?.title).toBe('Legacy agenda');
+		}
+	);
 });

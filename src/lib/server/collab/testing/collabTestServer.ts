@@ -1,10 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createSession, generateSessionToken, SESSION_COOKIE } from '../../auth/session.ts';
 import type { Database } from '../../db/client.ts';
 import { collabClientToken } from '../../../shared/collab/clientToken.ts';
 import {
@@ -14,7 +12,6 @@ import {
 	type RevertNotice
 } from '../../../shared/collab/closeCodes.ts';
 import { parseDocumentName } from '../../../shared/collab/documentName.ts';
-import { users } from '../../db/schema.ts';
 import { createLogger } from '../../logger.ts';
 import { routeUpgrades } from '../../http/upgrades.ts';
 import { createCollabServer, type CollabServer } from '../createCollabServer.ts';
@@ -28,6 +25,7 @@ export interface CollabTestServer {
 	port: number;
 	collab: CollabServer;
 	http: Server;
+	/** Stops the server; calling it again waits for the same stop. */
 	stop(): Promise<void>;
 }
 
@@ -49,32 +47,21 @@ export async function startCollabTestServer(
 	routeUpgrades(http, collab, logger, { ownsUpgrades: true });
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const { port } = http.address() as AddressInfo;
+	let stopped: Promise<void> | undefined;
 	return {
 		url: `ws://127.0.0.1:${port}/collab`,
 		port,
 		collab,
 		http,
-		async stop() {
-			await collab.destroy();
-			http.closeAllConnections();
-			await new Promise<void>((resolve) => http.close(() => resolve()));
+		stop() {
+			stopped ??= (async () => {
+				await collab.destroy();
+				http.closeAllConnections();
+				await new Promise<void>((resolve) => http.close(() => resolve()));
+			})();
+			return stopped;
 		}
 	};
-}
-
-/** Creates a user with a live session; returns the Cookie header that proves it. */
-export async function createSignedInUser(
-	db: Database,
-	name = 'Test User'
-): Promise<{ userId: string; cookie: string }> {
-	const [user] = await db
-		.insert(users)
-		.values({ email: `${randomUUID()}@example.test`, name })
-		.returning({ id: users.id });
-	if (!user) throw new Error('user not created');
-	const token = generateSessionToken();
-	await createSession(db, token, user.id);
-	return { userId: user.id, cookie: `${SESSION_COOKIE}=${token}` };
 }
 
 export interface ConnectOptions {

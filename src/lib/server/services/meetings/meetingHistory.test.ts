@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import * as Y from 'yjs';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import {
@@ -8,47 +8,21 @@ import {
 	setFieldText
 } from '../../../shared/collab/meetingDoc.ts';
 import { appendUpdates } from '../../collab/documentStore.ts';
-import { users } from '../../db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import {
-	startCollabTestServer,
-	waitForSaved,
-	type CollabTestServer
-} from '$lib/server/collab/testing/collabTestServer.ts';
-import { openMeeting } from '$lib/server/collab/testing/liveMeeting.ts';
-import { createChildWithTeam, createMeeting } from '$lib/server/collab/testing/meetingFixtures.ts';
+import { collabTest } from '../../collab/testing/collabTest.ts';
+import { waitForSaved } from '../../collab/testing/collabTestServer.ts';
+import type { TestDatabase } from '../../db/testing.ts';
+import { createMeeting, createUser } from '../../testing/factories.ts';
 import { meetingAsOf, meetingTimeline } from './meetingHistory.ts';
 
-let database: TestDatabase;
-let server: CollabTestServer;
-const cleanups: (() => void)[] = [];
-
-beforeAll(async () => {
-	database = await createTestDatabase();
-	// The longest batch the live server allows, so a read that does not flush would miss it.
-	server = await startCollabTestServer(database.db, { updateLogDelayMs: 250 });
-});
-
-afterAll(async () => {
-	while (cleanups.length > 0) cleanups.pop()?.();
-	await server?.stop();
-	await database?.close();
-});
-
-async function user(name: string): Promise<string> {
-	const [row] = await database.db
-		.insert(users)
-		.values({ email: `${crypto.randomUUID()}@example.test`, name })
-		.returning({ id: users.id });
-	if (!row) throw new Error('no user');
-	return row.id;
-}
+// The longest batch the live server allows, so a read that does not flush would miss it.
+collabTest.override('serverOptions', { updateLogDelayMs: 250 });
 
 /**
  * Records changes the way the live server logs them: each change made on a replica is
  * one update, with its author and the time it arrived.
  */
 async function recordMeeting(
+	database: TestDatabase,
 	meetingId: string,
 	steps: [string | null, string, (doc: Y.Doc) => void][]
 ) {
@@ -68,58 +42,65 @@ async function recordMeeting(
 }
 
 describe('meeting history', () => {
-	it('tells who changed which sections, grouped by person and minute', async () => {
-		const meetingId = crypto.randomUUID();
-		const priya = await user('Priya Shah');
-		const sam = await user('Sam Okafor');
-		await recordMeeting(meetingId, [
-			[
-				null,
-				'2026-11-24T10:00:05Z',
-				(doc) =>
-					initMeetingDoc(doc, {
-						meetingId,
-						childId: 'c',
-						meetingType: 'ehcp_annual_review',
-						agenda: [{ title: 'Welcome' }],
-						attendees: [],
-						contributions: [],
-						carriedActions: []
-					})
-			],
-			[priya, '2026-11-24T10:01:10Z', (doc) => setFieldText(doc, 'familyViews', 'Signs at home')],
-			[
-				priya,
-				'2026-11-24T10:01:40Z',
-				(doc) => addOutcome(doc, { areaOfNeed: null, text: 'Ask for help' })
-			],
-			[sam, '2026-11-24T10:01:50Z', (doc) => addAction(doc, { text: 'Booklet' }, { userId: sam })],
-			[priya, '2026-11-24T10:03:00Z', (doc) => setFieldText(doc, 'worries', 'Assemblies')]
-		]);
+	collabTest(
+		'tells who changed which sections, grouped by person and minute',
+		async ({ database, server }) => {
+			const meetingId = crypto.randomUUID();
+			const priya = (await createUser(database.db, { name: 'Priya Shah' })).id;
+			const sam = (await createUser(database.db, { name: 'Sam Okafor' })).id;
+			await recordMeeting(database, meetingId, [
+				[
+					null,
+					'2026-11-24T10:00:05Z',
+					(doc) =>
+						initMeetingDoc(doc, {
+							meetingId,
+							childId: 'c',
+							meetingType: 'ehcp_annual_review',
+							agenda: [{ title: 'Welcome' }],
+							attendees: [],
+							contributions: [],
+							carriedActions: []
+						})
+				],
+				[priya, '2026-11-24T10:01:10Z', (doc) => setFieldText(doc, 'familyViews', 'Signs at home')],
+				[
+					priya,
+					'2026-11-24T10:01:40Z',
+					(doc) => addOutcome(doc, { areaOfNeed: null, text: 'Ask for help' })
+				],
+				[
+					sam,
+					'2026-11-24T10:01:50Z',
+					(doc) => addAction(doc, { text: 'Booklet' }, { userId: sam })
+				],
+				[priya, '2026-11-24T10:03:00Z', (doc) => setFieldText(doc, 'worries', 'Assemblies')]
+			]);
 
-		const timeline = await meetingTimeline(database.db, server.collab.live, meetingId);
-		expect(
-			timeline.map((entry) => [
-				entry.userName,
-				entry.minute.toISOString(),
-				entry.sections,
-				entry.updates
-			])
-		).toEqual([
-			[null, '2026-11-24T10:00:00.000Z', ['agenda'], 1],
-			['Priya Shah', '2026-11-24T10:01:00.000Z', ['familyViews', 'outcomes'], 2],
-			['Sam Okafor', '2026-11-24T10:01:00.000Z', ['actions'], 1],
-			['Priya Shah', '2026-11-24T10:03:00.000Z', ['workingAndWorries'], 1]
-		]);
-		expect(timeline[1]?.userId).toBe(priya);
-		expect(timeline[1]?.firstAt.toISOString()).toBe('2026-11-24T10:01:10.000Z');
-		expect(timeline[1]?.lastAt.toISOString()).toBe('2026-11-24T10:01:40.000Z');
-	});
+			const timeline = await meetingTimeline(database.db, server.collab.live, meetingId);
+			expect(
+				timeline.map((entry) => [
+					entry.userName,
+					entry.minute.toISOString(),
+					entry.sections,
+					entry.updates
+				])
+			).toEqual([
+				[null, '2026-11-24T10:00:00.000Z', ['agenda'], 1],
+				['Priya Shah', '2026-11-24T10:01:00.000Z', ['familyViews', 'outcomes'], 2],
+				['Sam Okafor', '2026-11-24T10:01:00.000Z', ['actions'], 1],
+				['Priya Shah', '2026-11-24T10:03:00.000Z', ['workingAndWorries'], 1]
+			]);
+			expect(timeline[1]?.userId).toBe(priya);
+			expect(timeline[1]?.firstAt.toISOString()).toBe('2026-11-24T10:01:10.000Z');
+			expect(timeline[1]?.lastAt.toISOString()).toBe('2026-11-24T10:01:40.000Z');
+		}
+	);
 
-	it('shows the document as it was at a chosen time', async () => {
+	collabTest('shows the document as it was at a chosen time', async ({ database, server }) => {
 		const meetingId = crypto.randomUUID();
-		const priya = await user('Priya Shah');
-		await recordMeeting(meetingId, [
+		const priya = (await createUser(database.db, { name: 'Priya Shah' })).id;
+		await recordMeeting(database, meetingId, [
 			[priya, '2026-11-24T10:00:00Z', (doc) => setFieldText(doc, 'familyViews', 'First draft')],
 			[priya, '2026-11-24T10:05:00Z', (doc) => setFieldText(doc, 'familyViews', 'Second draft')],
 			[
@@ -160,23 +141,24 @@ describe('meeting history', () => {
 		expect(now?.actions.map((action) => action.text.text)).toEqual(['Later action']);
 	});
 
-	it('includes an edit the live server received a moment ago', async () => {
-		const fixture = await createChildWithTeam(database.db);
-		const meetingId = await createMeeting(database.db, fixture);
-		const parent = fixture.people.parent;
-		if (!parent) throw new Error('no parent in the fixture');
-		const connection = await openMeeting(server, parent, meetingId, cleanups);
-		setFieldText(connection.document, 'familyViews', 'Written just now');
-		await waitForSaved(connection);
+	collabTest(
+		'includes an edit the live server received a moment ago',
+		async ({ database, server, team, clients }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const parent = team.member('parent');
+			const connection = await clients.openMeeting(parent, meetingId);
+			setFieldText(connection.document, 'familyViews', 'Written just now');
+			await waitForSaved(connection);
 
-		const timeline = await meetingTimeline(database.db, server.collab.live, meetingId);
-		expect(timeline.at(-1)).toMatchObject({ userId: parent.userId, sections: ['familyViews'] });
-		const asNow = await meetingAsOf(
-			database.db,
-			server.collab.live,
-			meetingId,
-			new Date(Date.now() + 1000)
-		);
-		expect(asNow?.familyViews.text).toBe('Written just now');
-	});
+			const timeline = await meetingTimeline(database.db, server.collab.live, meetingId);
+			expect(timeline.at(-1)).toMatchObject({ userId: parent.id, sections: ['familyViews'] });
+			const asNow = await meetingAsOf(
+				database.db,
+				server.collab.live,
+				meetingId,
+				new Date(Date.now() + 1000)
+			);
+			expect(asNow?.familyViews.text).toBe('Written just now');
+		}
+	);
 });
