@@ -107,10 +107,13 @@ describe('ChoiceList', () => {
 		});
 		await fireEvent.click(radio('SEN support'));
 		expect(onchange).toHaveBeenCalledWith('sen_support', true);
-		// Someone else chose another option in the meantime: the list shows theirs.
-		await rerender({ selected: ['none'] });
-		expect(radio('No plan yet').checked).toBe(true);
-		expect(radio('SEN support').checked).toBe(false);
+		await rerender({ selected: ['sen_support'] });
+		await fireEvent.click(radio('No plan yet'));
+		expect(onchange).toHaveBeenLastCalledWith('none', true);
+		// Someone else chose SEN support again before this choice arrived: the list shows theirs.
+		await rerender({ selected: ['sen_support'] });
+		expect(radio('SEN support').checked).toBe(true);
+		expect(radio('No plan yet').checked).toBe(false);
 	});
 
 	it('can be read but not changed while disabled', () => {
