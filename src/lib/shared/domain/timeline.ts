@@ -75,6 +75,11 @@ export const EHCP_REVIEW_TYPES: readonly MeetingType[] = [
 	'phase_transfer_review'
 ];
 
+/** EHCP reviews end in a recommendation to the local authority and proposed amendments. */
+export function isEhcpReview(type: MeetingType): boolean {
+	return EHCP_REVIEW_TYPES.includes(type);
+}
+
 export interface PhaseTransferRule {
 	label: string;
 	/** Month (1–12) and day by which the plan must be reviewed and amended. */

@@ -10,6 +10,7 @@ import {
 	acceptInvitationWithNewAccount
 } from '$lib/server/services/invitations/acceptInvitation.ts';
 import { findInvitationByToken } from '$lib/server/services/invitations/findInvitationByToken.ts';
+import { isInvitedAddress } from '$lib/server/services/invitations/invitationAcceptance.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const NewAccountForm = v.object({
@@ -47,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 		agency: invitation.agency,
 		accountExists: invitation.accountExists,
 		signedInAs: user ? { name: user.name, email: user.email } : null,
-		isInvitedAccount: user !== null && user.email.toLowerCase() === invitation.email
+		isInvitedAccount: user !== null && isInvitedAddress(user.email, invitation.email)
 	};
 };
 

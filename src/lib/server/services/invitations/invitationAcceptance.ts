@@ -3,6 +3,7 @@ import { hashPassword } from '../../auth/password.ts';
 import { passwordProblem } from '../../auth/passwordPolicy.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
+import { normaliseEmail } from '../signIn.ts';
 import type { InvitationStatus } from './invitationStatus.ts';
 
 /**
@@ -12,6 +13,11 @@ import type { InvitationStatus } from './invitationStatus.ts';
  * same transaction, so a failure leaves neither behind. Tested through both kinds:
  * acceptInvitation.test.ts and organisationMembers/acceptOrganisationInvitation.test.ts.
  */
+
+/** Whether an account's address is the invited one (invitations hold it normalised). */
+export function isInvitedAddress(accountEmail: string, invitedEmail: string): boolean {
+	return normaliseEmail(accountEmail) === invitedEmail;
+}
 
 export type AcceptRefusal =
 	| 'unknown'
@@ -79,7 +85,7 @@ export function invitationAcceptance<Claimed>(steps: AcceptanceSteps<Claimed>) {
 			now = new Date()
 		): Promise<Acceptance<Claimed>> {
 			if (!isLinkTokenShaped(token)) return { ok: false, reason: 'unknown' };
-			const email = user.email.trim().toLowerCase();
+			const email = normaliseEmail(user.email);
 			const accepted = await db.transaction(async (tx) => {
 				const invitation = await steps.claim(tx, token, user.id, email, now);
 				if (invitation) await steps.grant(tx, invitation, user.id, false);

@@ -49,16 +49,21 @@ export function isMeetingType(value: string | null | undefined): value is Meetin
 }
 
 /** The values a new form starts with: the standard agenda, an hour, everyone invited. */
+/**
+ * The form as it first shows: the usual agenda for the type, the whole team invited, and
+ * the person scheduling as chair when they are in the team (the chair must be).
+ */
 export function initialMeetingForm(
 	type: MeetingType,
 	team: readonly TeamOption[],
-	chairId: string | null
+	schedulerId: string
 ): MeetingFormValues {
+	const schedulerInTeam = team.some((member) => member.userId === schedulerId);
 	return {
 		values: {
 			type,
 			duration: String(DEFAULT_DURATION),
-			chairId: chairId ?? '',
+			chairId: schedulerInTeam ? schedulerId : '',
 			agenda: AGENDA_TEMPLATES[type].join('\n')
 		},
 		invitees: team.map((member) => member.userId)

@@ -5,6 +5,7 @@ import { newPasswordField } from '$lib/server/auth/passwordPolicy.ts';
 import { invalidateSession } from '$lib/server/auth/session.ts';
 import { startSession } from '$lib/server/auth/startSession.ts';
 import { validateForm } from '$lib/server/forms.ts';
+import { isInvitedAddress } from '$lib/server/services/invitations/invitationAcceptance.ts';
 import {
 	acceptOrganisationInvitationAsUser,
 	acceptOrganisationInvitationWithNewAccount
@@ -48,7 +49,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 		role: invitation.role,
 		accountExists: invitation.accountExists,
 		signedInAs: user ? { name: user.name, email: user.email } : null,
-		isInvitedAccount: user !== null && user.email.toLowerCase() === invitation.email
+		isInvitedAccount: user !== null && isInvitedAddress(user.email, invitation.email)
 	};
 };
 
