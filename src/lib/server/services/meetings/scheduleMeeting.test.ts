@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import {
@@ -85,6 +85,22 @@ describe('scheduleMeeting', () => {
 				and(eq(auditEvents.action, 'meeting.created'), eq(auditEvents.subjectId, result.meetingId))
 			);
 		expect(audit?.actorId).toBe(world.coordinator.id);
+
+		// One invitation to each invitee, each with its own calendar entry.
+		const invited = [world.coordinator, world.parent, world.therapist];
+		const sent = await db
+			.select({ to: devOutbox.to, calendar: devOutbox.calendar })
+			.from(devOutbox)
+			.where(
+				inArray(
+					devOutbox.to,
+					invited.map((person) => person.email)
+				)
+			);
+		expect(sent.map((mail) => mail.to).sort()).toEqual(invited.map((p) => p.email).sort());
+		for (const mail of sent) {
+			expect(parseCalendar(mail.calendar ?? '').get('ATTENDEE')?.value).toBe(`MAILTO:${mail.to}`);
+		}
 
 		const [mail] = await db.select().from(devOutbox).where(eq(devOutbox.to, world.parent.email));
 		expect(mail?.subject).toBe("Invitation: Aaron's annual review, Thursday 14 January 2027");
