@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../auth/password.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { auditEvents, memberships, users } from '../../db/schema.ts';
 import {
@@ -44,7 +45,8 @@ describe('acceptOrganisationInvitationWithNewAccount', () => {
 		expect(result.organisationId).toBe(world.organisation.id);
 		const [user] = await database.db.select().from(users).where(eq(users.email, email));
 		expect(user?.name).toBe('Jo Green');
-		expect(user?.passwordHash).toBeTruthy();
+		expect(await verifyPassword(user?.passwordHash ?? '', PASSWORD)).toBe(true);
+		expect(await verifyPassword(user?.passwordHash ?? '', 'another passphrase')).toBe(false);
 		expect(await findMember(database.db, world.organisation.id, result.userId)).toMatchObject({
 			role: 'coordinator',
 			email
