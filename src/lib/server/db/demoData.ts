@@ -1,5 +1,6 @@
 import type { AreaOfNeed } from '../../shared/domain/areasOfNeed.ts';
-import type { MemberRole, PlanType } from './schema.ts';
+import type { MemberRole } from '../../shared/domain/roles.ts';
+import type { PlanType } from '../../shared/domain/planTypes.ts';
 
 /**
  * The fictional demo cases from DOMAIN.md. Every demo account shares one password so

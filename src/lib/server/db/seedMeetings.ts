@@ -8,13 +8,9 @@ import {
 	type CalendarDate
 } from '../../shared/domain/ukCalendar.ts';
 import type { Database } from './client.ts';
-import {
-	deadlineCompletions,
-	meetingInvitees,
-	meetings,
-	type MeetingType,
-	type RsvpResponse
-} from './schema.ts';
+import { deadlineCompletions, meetingInvitees, meetings } from './schema.ts';
+import type { MeetingType } from '../../shared/domain/meetingTypes.ts';
+import type { RsvpResponse } from '../../shared/domain/rsvp.ts';
 
 /**
  * Demo meetings for the four demo children (DOMAIN.md), dated relative to the seeding

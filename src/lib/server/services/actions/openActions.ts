@@ -3,14 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import { knownAs } from '../../../shared/domain/childNames.ts';
 import { daysBetween, shiftDate, ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 import type { Database } from '../../db/client.ts';
-import {
-	actions,
-	children,
-	meetings,
-	users,
-	type ActionStatus,
-	type MeetingType
-} from '../../db/schema.ts';
+import { actions, children, meetings, users } from '../../db/schema.ts';
+import type { ActionStatus } from '../../../shared/domain/actionStatuses.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 
 /**
  * Open actions (open or in progress) read from the `actions` projection, never from the

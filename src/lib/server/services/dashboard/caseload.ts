@@ -7,7 +7,9 @@ import {
 } from '../../../shared/domain/timeline.ts';
 import { ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 import type { Database } from '../../db/client.ts';
-import { actions, meetings, PLAN_TYPES, type MeetingType, type PlanType } from '../../db/schema.ts';
+import { actions, meetings } from '../../db/schema.ts';
+import { PLAN_TYPES, type PlanType } from '../../../shared/domain/planTypes.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 import type { Actor } from '../../policy.ts';
 import { listVisibleChildren } from '../children/listVisibleChildren.ts';
 import { notCarriedForward } from '../actions/openActions.ts';

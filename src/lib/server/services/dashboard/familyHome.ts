@@ -4,15 +4,10 @@ import { isFamilyRole } from '../../../shared/domain/roles.ts';
 import { ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 import { notCarriedForward } from '../actions/openActions.ts';
 import type { Database } from '../../db/client.ts';
-import {
-	actions,
-	children,
-	meetingInvitees,
-	meetings,
-	type ActionStatus,
-	type MeetingType,
-	type RsvpResponse
-} from '../../db/schema.ts';
+import { actions, children, meetingInvitees, meetings } from '../../db/schema.ts';
+import type { ActionStatus } from '../../../shared/domain/actionStatuses.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
+import type { RsvpResponse } from '../../../shared/domain/rsvp.ts';
 import { listMyChildren } from '../listMyChildren.ts';
 
 /**

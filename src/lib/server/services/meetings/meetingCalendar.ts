@@ -1,5 +1,5 @@
 import { MEETING_TYPE_SHORT_NAMES } from '../../../shared/domain/meetingAgendas.ts';
-import type { MeetingType } from '../../db/schema.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 import { buildMeetingCalendar, type CalendarMeeting, type CalendarOptions } from './ics.ts';
 
 export interface MeetingForCalendar {
