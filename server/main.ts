@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../src/lib/server/env.ts';
-import { formatDemoAccounts } from '../src/lib/server/db/seed.ts';
+import { formatDemoAccounts } from '../src/lib/server/demo/seed.ts';
 import { startRuntime, stopRuntime, type Runtime } from '../src/lib/server/runtime.ts';
 import { startReminderScheduler } from '../src/lib/server/services/reminders/scheduler.ts';
 import { describeStartupError } from '../src/lib/server/startupErrors.ts';

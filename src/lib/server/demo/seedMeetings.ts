@@ -7,8 +7,8 @@ import {
 	ukInstant,
 	type CalendarDate
 } from '../../shared/domain/ukCalendar.ts';
-import type { Database } from './client.ts';
-import { deadlineCompletions, meetingInvitees, meetings } from './schema.ts';
+import type { Database } from '../db/client.ts';
+import { deadlineCompletions, meetingInvitees, meetings } from '../db/schema.ts';
 import type { MeetingType } from '../../shared/domain/meetingTypes.ts';
 import type { RsvpResponse } from '../../shared/domain/rsvp.ts';
 

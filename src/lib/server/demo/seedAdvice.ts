@@ -1,7 +1,7 @@
 import { monthsBefore } from '../../shared/domain/adviceFlags.ts';
 import { ukDateOf } from '../../shared/domain/ukCalendar.ts';
-import type { Database } from './client.ts';
-import { adviceItems } from './schema.ts';
+import type { Database } from '../db/client.ts';
+import { adviceItems } from '../db/schema.ts';
 
 /**
  * Professional advice for the demo children (DOMAIN.md's cases), dated relative to the

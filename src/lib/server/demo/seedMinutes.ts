@@ -37,8 +37,8 @@ import { appendUpdates, writeState } from '../collab/documentStore.ts';
 import { loadMeetingDocSeed } from '../services/meetings/meetingDocSeed.ts';
 import { projectMeetingDoc } from '../services/meetings/projectMeetingDoc.ts';
 import { freezeMinutes } from '../services/minutes/minutesVersions.ts';
-import type { Database } from './client.ts';
-import { meetings, teamMembers, users } from './schema.ts';
+import type { Database } from '../db/client.ts';
+import { meetings, teamMembers, users } from '../db/schema.ts';
 
 /**
  * What the demo's closed meetings recorded, so that every demo child has minutes (version

@@ -1,5 +1,5 @@
 import { hashPassword } from '../auth/password.ts';
-import type { Database } from './client.ts';
+import type { Database } from '../db/client.ts';
 import {
 	DEMO_CHILDREN,
 	DEMO_ORGANISATIONS,
@@ -7,11 +7,11 @@ import {
 	DEMO_PEOPLE,
 	demoEmail,
 	type DemoChild
-} from './demoData.ts';
-import { seedDemoAdvice } from './demoAdvice.ts';
+} from './people.ts';
+import { seedDemoAdvice } from './seedAdvice.ts';
 import { seedDemoMeetings } from './seedMeetings.ts';
 import { seedDemoMinutes } from './seedMinutes.ts';
-import { children, memberships, organisations, teamMembers, users } from './schema.ts';
+import { children, memberships, organisations, teamMembers, users } from '../db/schema.ts';
 
 export interface DemoAccount {
 	email: string;
