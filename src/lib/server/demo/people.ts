@@ -1,10 +1,9 @@
-import type { AreaOfNeed } from '../../shared/domain/areasOfNeed.ts';
 import type { MemberRole } from '../../shared/domain/roles.ts';
-import type { PlanType } from '../../shared/domain/planTypes.ts';
 
 /**
- * The fictional demo cases from DOMAIN.md. Every demo account shares one password so
- * that someone trying Coplan can sign in as each role in turn.
+ * The organisations and people of the fictional demo cases from DOMAIN.md (each child's
+ * story is in ./stories). Every demo account shares one password so that someone trying
+ * Coplan can sign in as each role in turn.
  */
 export const DEMO_PASSWORD = 'coplan-demo-2026';
 export const DEMO_EMAIL_DOMAIN = 'demo.coplan.test';
@@ -21,34 +20,23 @@ export interface DemoPerson {
 	/** Local part of the demo email address. */
 	email: string;
 	/** Professionals belong to an organisation; families never do. */
-	organisation?: { key: string; role: MemberRole };
+	organisation?: { key: DemoOrganisationKey; role: MemberRole };
 	/** What the person does, shown beside their name when signing in as them. */
 	description: string;
 }
 
-export interface DemoChild {
-	firstName: string;
-	lastName: string;
-	/** Fixed date, or months before the seeding day for a child whose age matters. */
-	dateOfBirth: string | { monthsAgo: number };
-	setting: string;
-	yearGroup: string | null;
-	planType: PlanType;
-	organisation: string;
-	strengths: string;
-	areasOfNeed: AreaOfNeed[];
-	team: { person: string; teamRole: string; agency: string }[];
-}
-
-export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+const ORGANISATIONS = [
 	{ key: 'oakfield', name: 'Oakfield Primary School', kind: 'school' },
 	{ key: 'acorns', name: 'Little Acorns Nursery', kind: 'nursery' },
 	{ key: 'la', name: 'Northshire Council SEND Team', kind: 'local_authority' },
 	{ key: 'health', name: 'Northshire Community Health', kind: 'health' },
 	{ key: 'care', name: "Northshire Children's Services", kind: 'social_care' }
-];
+] as const satisfies readonly DemoOrganisation[];
 
-export const DEMO_PEOPLE: DemoPerson[] = [
+export type DemoOrganisationKey = (typeof ORGANISATIONS)[number]['key'];
+export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = ORGANISATIONS;
+
+const PEOPLE = [
 	{
 		key: 'senco',
 		name: 'Priya Shah',
@@ -166,98 +154,11 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 		email: 'connor.parent',
 		description: 'Foster carer of Connor'
 	}
-];
+] as const satisfies readonly DemoPerson[];
 
-export const DEMO_CHILDREN: DemoChild[] = [
-	{
-		firstName: 'Aaron',
-		lastName: 'Thompson',
-		dateOfBirth: '2020-03-14',
-		setting: 'Oakfield Primary School',
-		yearGroup: 'Year 2',
-		planType: 'ehcp',
-		organisation: 'oakfield',
-		strengths: 'Loves trains and drawing; a kind friend who notices when others are sad.',
-		areasOfNeed: ['communication_interaction'],
-		team: [
-			{ person: 'aaronParent', teamRole: 'parent_carer', agency: 'Family' },
-			{ person: 'senco', teamRole: 'senco', agency: 'Oakfield Primary School' },
-			{ person: 'ta', teamRole: 'teaching_assistant', agency: 'Oakfield Primary School' },
-			{ person: 'teacher', teamRole: 'class_teacher', agency: 'Oakfield Primary School' },
-			{ person: 'salt', teamRole: 'salt', agency: 'Northshire Community Health' },
-			{ person: 'caseworker', teamRole: 'la_caseworker', agency: 'Northshire Council' }
-		]
-	},
-	{
-		firstName: 'Jordan',
-		lastName: 'Clarke',
-		dateOfBirth: '2019-01-22',
-		setting: 'Oakfield Primary School',
-		yearGroup: 'Year 3',
-		planType: 'ehcp',
-		organisation: 'oakfield',
-		strengths: 'Determined and funny; enjoys science and football on the iPad.',
-		areasOfNeed: ['sensory_physical'],
-		team: [
-			{ person: 'jordanParent', teamRole: 'parent_carer', agency: 'Family' },
-			{ person: 'senco', teamRole: 'senco', agency: 'Oakfield Primary School' },
-			{ person: 'teacher', teamRole: 'class_teacher', agency: 'Oakfield Primary School' },
-			{ person: 'physio', teamRole: 'physio', agency: 'Northshire Community Health' },
-			{ person: 'ot', teamRole: 'ot', agency: 'Northshire Community Health' },
-			{ person: 'caseworker', teamRole: 'la_caseworker', agency: 'Northshire Council' }
-		]
-	},
-	{
-		firstName: 'Maya',
-		lastName: 'Begum',
-		dateOfBirth: { monthsAgo: 30 },
-		setting: 'Little Acorns Nursery',
-		yearGroup: null,
-		planType: 'early_help',
-		organisation: 'acorns',
-		strengths: 'Curious and sociable; loves music, bubbles and the sand tray.',
-		areasOfNeed: ['communication_interaction'],
-		team: [
-			{ person: 'mayaParent', teamRole: 'parent_carer', agency: 'Family' },
-			{ person: 'keyperson', teamRole: 'nursery_key_person', agency: 'Little Acorns Nursery' },
-			{ person: 'salt', teamRole: 'salt', agency: 'Northshire Community Health' },
-			{
-				person: 'healthvisitor',
-				teamRole: 'health_visitor',
-				agency: 'Northshire Community Health'
-			},
-			{
-				person: 'familysupport',
-				teamRole: 'social_worker',
-				agency: "Northshire Children's Services"
-			}
-		]
-	},
-	{
-		firstName: 'Connor',
-		lastName: 'Murphy',
-		dateOfBirth: '2015-10-03',
-		setting: 'Oakfield Primary School',
-		yearGroup: 'Year 6',
-		planType: 'ehcp',
-		organisation: 'oakfield',
-		strengths: 'Creative writer and strong reader; good with younger children.',
-		areasOfNeed: ['social_emotional_mental_health', 'cognition_learning'],
-		team: [
-			{ person: 'connorParent', teamRole: 'parent_carer', agency: 'Family' },
-			{ person: 'senco', teamRole: 'senco', agency: 'Oakfield Primary School' },
-			{ person: 'teacher', teamRole: 'class_teacher', agency: 'Oakfield Primary School' },
-			{ person: 'camhs', teamRole: 'other', agency: 'CAMHS, Northshire Community Health' },
-			{
-				person: 'socialworker',
-				teamRole: 'social_worker',
-				agency: "Northshire Children's Services"
-			},
-			{ person: 'ep', teamRole: 'ep', agency: 'Northshire Council' },
-			{ person: 'caseworker', teamRole: 'la_caseworker', agency: 'Northshire Council' }
-		]
-	}
-];
+/** Stories name people by these keys, so a mistyped one fails type-checking. */
+export type DemoPersonKey = (typeof PEOPLE)[number]['key'];
+export const DEMO_PEOPLE: readonly DemoPerson[] = PEOPLE;
 
 export function demoEmail(person: DemoPerson): string {
 	return `${person.email}@${DEMO_EMAIL_DOMAIN}`;
