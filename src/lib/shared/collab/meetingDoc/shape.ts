@@ -134,15 +134,6 @@ export const EHCP_PLAN_SECTIONS = [
 ] as const;
 export type EhcpPlanSection = (typeof EHCP_PLAN_SECTIONS)[number];
 
-/** The four broad areas of need (SEND Code of Practice). */
-export const AREAS_OF_NEED = [
-	'communication_interaction',
-	'cognition_learning',
-	'social_emotional_mental_health',
-	'sensory_physical'
-] as const;
-export type AreaOfNeed = (typeof AREAS_OF_NEED)[number];
-
 /** Text fields of each list's items. */
 export const ITEM_FIELDS = {
 	agenda: [],
