@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingType } from '../../server/db/schema.ts';
+import type { MeetingType } from './meetingTypes.ts';
 import {
 	computeTimeline,
 	describeStatus,

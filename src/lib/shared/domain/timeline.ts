@@ -1,4 +1,4 @@
-import type { MeetingType } from '../../server/db/schema.ts';
+import type { MeetingType } from './meetingTypes.ts';
 import {
 	birthday,
 	daysBetween,

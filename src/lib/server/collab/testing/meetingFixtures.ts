@@ -5,10 +5,10 @@ import {
 	meetings,
 	memberships,
 	organisations,
-	teamMembers,
-	type AgendaItem,
-	type MemberRole
+	teamMembers
 } from '../../db/schema.ts';
+import type { AgendaItem } from '../../../shared/domain/meetingAgendas.ts';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
 import { createSignedInUser } from './collabTestServer.ts';
 
 /**

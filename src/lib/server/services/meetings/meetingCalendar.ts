@@ -5,7 +5,7 @@ import {
 	type CalendarFile,
 	type CalendarPerson
 } from '../../calendar/calendar.ts';
-import type { MeetingType } from '../../db/schema.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 
 export interface MeetingForCalendar {
 	id: string;

@@ -4,7 +4,7 @@ import { AGENDA_TEMPLATES } from '../../../shared/domain/meetingAgendas.ts';
 import { isPhaseTransfer, type PhaseTransfer } from '../../../shared/domain/timeline.ts';
 import { formatUkDate, shiftDate, ukDateOf, ukInstant } from '../../../shared/domain/ukCalendar.ts';
 import type { FieldErrors } from '../../forms.ts';
-import { MEETING_TYPES, type MeetingType } from '../../db/schema.ts';
+import { MEETING_TYPES, type MeetingType } from '../../../shared/domain/meetingTypes.ts';
 
 /**
  * Reads the "schedule a meeting" form. Everything is checked on the server, each problem

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, meetings, type MeetingType } from '../../db/schema.ts';
+import { auditEvents, meetings } from '../../db/schema.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { markDeadlineDone, reopenDeadline } from './deadlineCompletion.ts';
 import { createMeeting } from './scheduleMeeting.ts';

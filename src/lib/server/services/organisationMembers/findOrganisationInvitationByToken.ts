@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { hashLinkToken, isLinkTokenShaped } from '../../auth/linkTokens.ts';
 import type { Database } from '../../db/client.ts';
-import { organisationInvitations, organisations, users, type MemberRole } from '../../db/schema.ts';
+import { organisationInvitations, organisations, users } from '../../db/schema.ts';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
 import { invitationStatus, type InvitationStatus } from '../invitations/invitationStatus.ts';
 
 /** What the page an organisation invitation link opens needs to know. */

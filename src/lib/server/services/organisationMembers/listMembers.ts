@@ -1,12 +1,7 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import {
-	memberships,
-	organisationInvitations,
-	organisations,
-	users,
-	type MemberRole
-} from '../../db/schema.ts';
+import { memberships, organisationInvitations, organisations, users } from '../../db/schema.ts';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
 import { invitationStatus, type InvitationStatus } from '../invitations/invitationStatus.ts';
 
 export interface MemberSummary {

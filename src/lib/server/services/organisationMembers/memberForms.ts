@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MEMBER_ROLES } from '../../db/schema.ts';
+import { MEMBER_ROLES } from '../../../shared/domain/roles.ts';
 
 /** An unchecked radio sends nothing at all: treated as an empty choice, with its message. */
 const role = v.pipe(

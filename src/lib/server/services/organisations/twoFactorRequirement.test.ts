@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../policy.ts';
-import {
-	auditEvents,
-	memberships,
-	organisations,
-	users,
-	type MemberRole
-} from '../../db/schema.ts';
+import { auditEvents, memberships, organisations, users } from '../../db/schema.ts';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { administeredOrganisations, setTwoFactorRequirement } from './twoFactorRequirement.ts';
 

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../db/client.ts';
-import {
-	children,
-	memberships,
-	organisations,
-	teamMembers,
-	users,
-	type MemberRole
-} from '../../../db/schema.ts';
+import { children, memberships, organisations, teamMembers, users } from '../../../db/schema.ts';
+import type { MemberRole } from '../../../../shared/domain/roles.ts';
 import { loadActor, type Actor } from '../../../policy.ts';
 
 /** Test data factories for children and their teams: real rows, unique every call. */

@@ -1,13 +1,7 @@
 import type { Database } from '../../../db/client.ts';
-import {
-	children,
-	memberships,
-	organisations,
-	teamMembers,
-	users,
-	type MemberRole,
-	type PlanType
-} from '../../../db/schema.ts';
+import { children, memberships, organisations, teamMembers, users } from '../../../db/schema.ts';
+import type { MemberRole } from '../../../../shared/domain/roles.ts';
+import type { PlanType } from '../../../../shared/domain/planTypes.ts';
 import { createLogger } from '../../../logger.ts';
 import { createOutboxMailer, type Mailer } from '../../../mail/mailer.ts';
 import type { ScheduleMeetingContext } from '../scheduleMeeting.ts';

@@ -1,5 +1,6 @@
 import type { Database } from '../../../db/client.ts';
-import { memberships, organisations, users, type MemberRole } from '../../../db/schema.ts';
+import { memberships, organisations, users } from '../../../db/schema.ts';
+import type { MemberRole } from '../../../../shared/domain/roles.ts';
 import { createLogger } from '../../../logger.ts';
 import { createOutboxMailer } from '../../../mail/mailer.ts';
 import { loadActor } from '../../../policy.ts';

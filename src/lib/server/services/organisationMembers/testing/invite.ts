@@ -2,7 +2,7 @@ import type { Database } from '../../../db/client.ts';
 import { tokenMailedTo } from '../../../mail/testing/outbox.ts';
 import { createOrganisationInvitation } from '../createOrganisationInvitation.ts';
 import type { MembersWorld } from './fixtures.ts';
-import type { MemberRole } from '../../../db/schema.ts';
+import type { MemberRole } from '../../../../shared/domain/roles.ts';
 
 export const INVITATION_PATH = '/organisation/invitations';
 

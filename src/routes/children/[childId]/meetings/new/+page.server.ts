@@ -8,7 +8,7 @@ import {
 	isMeetingType
 } from '$lib/server/services/meetings/meetingForm.ts';
 import { scheduleMeeting } from '$lib/server/services/meetings/scheduleMeeting.ts';
-import { MEETING_TYPES } from '$lib/server/db/schema.ts';
+import { MEETING_TYPES } from '$lib/shared/domain/meetingTypes.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
 import { PHASE_TRANSFERS } from '$lib/shared/domain/timeline.ts';
 import type { Actions, PageServerLoad } from './$types';

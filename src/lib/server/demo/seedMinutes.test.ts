@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionsOfMeetingNow } from '../services/actions/meetingActions.ts';
 import { listMyActions } from '../services/actions/myActions.ts';
 import { loadMinutesVersion } from '../services/minutes/minutesVersions.ts';
-import { children, meetings, minutesVersions, users } from './schema.ts';
+import { children, meetings, minutesVersions, users } from '../db/schema.ts';
 import { seedDemo } from './seed.ts';
-import { createTestDatabase, type TestDatabase } from './testing.ts';
+import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 
 let database: TestDatabase;
 const NOW = new Date('2026-11-24T09:00:00Z');

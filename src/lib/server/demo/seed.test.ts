@@ -1,9 +1,9 @@
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAdvice } from '../services/advice/listAdvice.ts';
-import { children } from './schema.ts';
+import { children } from '../db/schema.ts';
 import { seedDemo } from './seed.ts';
-import { createTestDatabase, type TestDatabase } from './testing.ts';
+import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 
 let database: TestDatabase;
 const NOW = new Date('2026-11-23T10:00:00Z');

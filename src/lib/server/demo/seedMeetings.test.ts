@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { transferYear } from '../../shared/domain/timeline.ts';
 import { ukDateOf } from '../../shared/domain/ukCalendar.ts';
 import { timelinesForChildren } from '../services/meetings/timelines.ts';
-import { children, meetingInvitees, meetings } from './schema.ts';
+import { children, meetingInvitees, meetings } from '../db/schema.ts';
 import { seedDemo } from './seed.ts';
-import { createTestDatabase } from './testing.ts';
+import { createTestDatabase } from '../db/testing.ts';
 
 /**
  * The demo must show deadlines in every status whatever day it is seeded: try a day in

@@ -1,17 +1,18 @@
 import { hashPassword } from '../auth/password.ts';
-import type { Database } from './client.ts';
-import {
-	DEMO_CHILDREN,
-	DEMO_ORGANISATIONS,
-	DEMO_PASSWORD,
-	DEMO_PEOPLE,
-	demoEmail,
-	type DemoChild
-} from './demoData.ts';
-import { seedDemoAdvice } from './demoAdvice.ts';
+import type { Database } from '../db/client.ts';
+import { children, memberships, organisations, teamMembers, users } from '../db/schema.ts';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './people.ts';
+import { seedDemoAdvice } from './seedAdvice.ts';
 import { seedDemoMeetings } from './seedMeetings.ts';
 import { seedDemoMinutes } from './seedMinutes.ts';
-import { children, memberships, organisations, teamMembers, users } from './schema.ts';
+import { aaron } from './stories/aaron.ts';
+import { connor } from './stories/connor.ts';
+import { jordan } from './stories/jordan.ts';
+import { maya } from './stories/maya.ts';
+import type { DemoChild, DemoStory } from './story.ts';
+
+/** The four demo children's stories, in the order they are seeded. */
+export const DEMO_STORIES: readonly DemoStory[] = [aaron, jordan, maya, connor];
 
 export interface DemoAccount {
 	email: string;
@@ -31,7 +32,7 @@ function lookup<T>(map: Map<string, T>, key: string): T {
 	return value;
 }
 
-/** Seeds the demo organisations, people and children in one transaction. */
+/** Seeds the demo organisations, people and children's stories in one transaction. */
 export async function seedDemo(db: Database, now = new Date()): Promise<DemoAccount[]> {
 	// One hash for every demo account: they share one published password anyway.
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -61,7 +62,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoAcco
 			}
 		}
 		const childIds = new Map<string, string>();
-		for (const child of DEMO_CHILDREN) {
+		for (const { child } of DEMO_STORIES) {
 			const [row] = await tx
 				.insert(children)
 				.values({
@@ -87,9 +88,9 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoAcco
 				}))
 			);
 		}
-		await seedDemoAdvice(tx, childIds, userIds, now);
-		await seedDemoMeetings(tx, childIds, userIds, now);
-		await seedDemoMinutes(tx, childIds, userIds);
+		await seedDemoAdvice(tx, DEMO_STORIES, childIds, userIds, now);
+		const heldMinutes = await seedDemoMeetings(tx, DEMO_STORIES, childIds, userIds, now);
+		await seedDemoMinutes(tx, childIds, userIds, heldMinutes);
 	});
 	return demoAccounts();
 }
