@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
-import {
-	children,
-	meetings,
-	memberships,
-	organisations,
-	teamMembers
-} from '../../db/schema.ts';
+import { children, meetings, memberships, organisations, teamMembers } from '../../db/schema.ts';
 import type { AgendaItem } from '../../../shared/domain/meetingAgendas.ts';
 import type { MemberRole } from '../../../shared/domain/roles.ts';
 import { createSignedInUser } from './collabTestServer.ts';
