@@ -3,7 +3,8 @@ import { children, memberships, organisations, teamMembers, users } from '../../
 import { createLogger } from '../../../logger.ts';
 import { createOutboxMailer } from '../../../mail/mailer.ts';
 import { loadActor } from '../../../policy.ts';
-import type { InvitationContext, Inviter, InvitingChild } from '../context.ts';
+import type { InvitingChild } from '../childTeamScope.ts';
+import type { InvitationContext, Inviter } from '../context.ts';
 
 /**
  * A small world for invitation tests: a school, a child in its care, the school's

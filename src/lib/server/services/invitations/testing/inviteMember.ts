@@ -1,8 +1,9 @@
 import type { Database } from '../../../db/client.ts';
-import { tokenMailedTo } from '../../../mail/testing/outbox.ts';
-import { createOrganisationInvitation } from '../createOrganisationInvitation.ts';
-import type { MembersWorld } from './fixtures.ts';
 import type { MemberRole } from '../../../../shared/domain/roles.ts';
+import { tokenMailedTo } from '../../../mail/testing/outbox.ts';
+import type { MembersWorld } from '../../organisationMembers/testing/fixtures.ts';
+import { createInvitation } from '../createInvitation.ts';
+import { organisationScope } from '../organisationScope.ts';
 
 export const INVITATION_PATH = '/organisation/invitations';
 
@@ -14,7 +15,8 @@ export async function inviteMember(
 	role: MemberRole = 'professional',
 	now = new Date()
 ): Promise<{ id: string; token: string }> {
-	const result = await createOrganisationInvitation(
+	const result = await createInvitation(
+		organisationScope,
 		world.context,
 		world.admin,
 		world.organisation,
