@@ -1,6 +1,6 @@
 import { parseEnv } from '../src/lib/server/env.ts';
 import { isEmpty, openDatabase } from '../src/lib/server/db/client.ts';
-import { formatDemoAccounts, seedDemo } from '../src/lib/server/db/seed.ts';
+import { formatDemoAccounts, seedDemo } from '../src/lib/server/demo/seed.ts';
 import { describeStartupError } from '../src/lib/server/startupErrors.ts';
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/lib/server/db/demoData.ts';
+import { DEMO_PASSWORD } from '../src/lib/server/demo/people.ts';
 import { meetingDocumentName } from '../src/lib/shared/collab/documentName.ts';
 import {
 	readMeetingDoc,

@@ -44,10 +44,18 @@ test.describe('health and errors', () => {
 		expect(await response.json()).toMatchObject({ status: 'ready' });
 	});
 
-	test('an unknown path shows a 404 page with a heading', async ({ page }) => {
+	test('an unknown path answers 404 with the "Page not found" page', async ({ page }) => {
 		const response = await page.goto(`/no-such-page-${randomUUID()}`);
 		expect(response?.status()).toBe(404);
-		await expect(page.getByRole('heading').first()).toBeVisible();
+		await expect(page).toHaveTitle('Page not found – Coplan');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		await expect(
+			page.getByText('If you typed the web address, check it is correct.')
+		).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Go to the Coplan home page' })).toHaveAttribute(
+			'href',
+			'/'
+		);
 	});
 });
 

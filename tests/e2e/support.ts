@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
-/** Shared by every journey: the demo password (see src/lib/server/db/demoData.ts). */
+/** Shared by every journey: the demo password (see src/lib/server/demo/people.ts). */
 export const DEMO_PASSWORD = 'coplan-demo-2026';
 export const demoEmail = (localPart: string) => `${localPart}@demo.coplan.test`;
 

@@ -8,6 +8,8 @@
  * so any page (any tab) can tell at sign-out, even after the meeting's page was closed.
  */
 
+import { COLLAB_DENIAL } from '../shared/collab/closeCodes.ts';
+
 /** Every offline copy's IndexedDB name starts with this (see LiveMeeting.svelte). */
 export const OFFLINE_COPY_PREFIX = 'coplan:';
 const UNSENT_KEY = 'coplan:unsent-changes';
@@ -19,6 +21,37 @@ export interface UnsentMeeting {
 	label: string;
 	/** The live meeting's address, where opening it sends the changes. */
 	href: string;
+}
+
+/** How far the server has caught up with this device's edits. */
+export interface SyncProgress {
+	/** Local changes the server has not yet confirmed. */
+	unsyncedChanges: number;
+	/** The first full exchange with the server has finished since the page opened. */
+	everSynced: boolean;
+}
+
+/**
+ * What the unsent-changes marker should say now. A meeting is marked as soon as it has an
+ * unconfirmed change, and cleared only once the offline copy has been loaded (it may hold
+ * edits from an earlier visit) and the server has confirmed everything; otherwise the
+ * marker stays as it is.
+ */
+export function unsentMarker(
+	progress: SyncProgress,
+	copyLoaded: boolean
+): 'unsent' | 'sent' | null {
+	if (progress.unsyncedChanges > 0) return 'unsent';
+	return progress.everSynced && copyLoaded ? 'sent' : null;
+}
+
+/** Someone refused for this reason keeps no copy of the meeting on this device. */
+export function refusalDiscardsCopy(denial: string): boolean {
+	return (
+		denial === COLLAB_DENIAL.forbidden ||
+		denial === COLLAB_DENIAL.restrictedForbidden ||
+		denial === COLLAB_DENIAL.unknownDocument
+	);
 }
 
 function readUnsent(): Record<string, UnsentMeeting> {

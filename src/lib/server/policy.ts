@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from './db/client.ts';
 import { memberships, teamMembers } from './db/schema.ts';
-import type { MemberRole } from './db/schema.ts';
+import type { MemberRole } from '../shared/domain/roles.ts';
 import {
 	RESTRICTED_READER_ROLES,
 	TEAM_COORDINATING_ROLES,

@@ -1,5 +1,5 @@
 import { isEmpty, openDatabase, type DatabaseHandle } from './db/client.ts';
-import { seedDemo, type DemoAccount } from './db/seed.ts';
+import { seedDemo, type DemoAccount } from './demo/seed.ts';
 import { parseEnv, type Env } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatDemoAccounts } from './db/seed.ts';
+import { formatDemoAccounts } from './demo/seed.ts';
 import type { Runtime } from './runtime.ts';
 
 /**

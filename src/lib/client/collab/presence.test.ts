@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	authorsOfChange,
 	describeEditing,
 	describePresenceChanges,
 	initials,
@@ -98,4 +99,44 @@ describe('initials', () => {
 		['  mary  ann   lee ', 'ML'],
 		['', '?']
 	])('%s → %s', (name, expected) => expect(initials(name)).toBe(expected));
+});
+
+describe('authorsOfChange', () => {
+	const known = new Map([
+		[2, 'Sam Okafor (SaLT)'],
+		[3, 'Priya Shah (SENCo)'],
+		[4, 'Sam Okafor (SaLT)']
+	]);
+
+	it('names each client whose clock moved on, once per person, never yourself', () => {
+		const before = new Map([
+			[1, 5],
+			[2, 3],
+			[3, 7],
+			[4, 1]
+		]);
+		const after = new Map([
+			[1, 9],
+			[2, 4],
+			[3, 7],
+			[4, 2]
+		]);
+		expect(authorsOfChange(before, after, 1, known)).toEqual(['Sam Okafor (SaLT)']);
+	});
+
+	it('counts a client new to the document as having moved on', () => {
+		const after = new Map([
+			[2, 1],
+			[3, 2]
+		]);
+		expect(authorsOfChange(new Map(), after, 1, known)).toEqual([
+			'Sam Okafor (SaLT)',
+			'Priya Shah (SENCo)'
+		]);
+	});
+
+	it('says "Someone" for a client it has never seen, or when no clock moved', () => {
+		expect(authorsOfChange(new Map(), new Map([[9, 1]]), 1, known)).toEqual(['Someone']);
+		expect(authorsOfChange(new Map([[2, 4]]), new Map([[2, 4]]), 1, known)).toEqual(['Someone']);
+	});
 });

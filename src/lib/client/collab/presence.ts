@@ -133,3 +133,23 @@ export function describePresenceChanges(
 	}
 	return sentences;
 }
+
+/**
+ * Whose edits a transaction carries: the names of the other clients whose clocks moved on
+ * (`knownAuthors` maps client ids to names, including people who have since left), or
+ * "Someone" when none of them can be named.
+ */
+export function authorsOfChange(
+	beforeState: ReadonlyMap<number, number>,
+	afterState: ReadonlyMap<number, number>,
+	selfClientId: number,
+	knownAuthors: ReadonlyMap<number, string>
+): string[] {
+	const names: string[] = [];
+	for (const [clientId, clock] of afterState) {
+		if (clientId === selfClientId) continue;
+		const name = knownAuthors.get(clientId) ?? 'Someone';
+		if ((beforeState.get(clientId) ?? 0) < clock && !names.includes(name)) names.push(name);
+	}
+	return names.length > 0 ? names : ['Someone'];
+}

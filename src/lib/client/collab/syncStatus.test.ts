@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { COLLAB_DENIAL, COLLAB_DENIAL_MESSAGES } from '../../shared/collab/closeCodes.ts';
-import { describeSyncStatus, offlineText, type SyncState } from './syncStatus.ts';
+import {
+	connectionState,
+	describeSyncStatus,
+	offlineText,
+	type ConnectionFacts,
+	type SyncState
+} from './syncStatus.ts';
 
 const saved: SyncState = {
 	connection: 'connected',
@@ -75,5 +81,27 @@ describe('describeSyncStatus', () => {
 
 	it('never shows a negative count', () => {
 		expect(offlineText(-1)).not.toMatch(/-1/);
+	});
+});
+
+describe('connectionState', () => {
+	const fresh: ConnectionFacts = {
+		browserOnline: true,
+		socketConnected: false,
+		connectionLost: false
+	};
+
+	it.each<[string, Partial<ConnectionFacts>, string]>([
+		['the first connection on its way', {}, 'connecting'],
+		['the socket open', { socketConnected: true }, 'connected'],
+		['a connection lost and not yet regained', { connectionLost: true }, 'offline'],
+		['a lost connection regained', { connectionLost: true, socketConnected: true }, 'connected'],
+		[
+			'the browser offline with the socket still open',
+			{ browserOnline: false, socketConnected: true },
+			'offline'
+		]
+	])('%s', (_name, facts, state) => {
+		expect(connectionState({ ...fresh, ...facts })).toBe(state);
 	});
 });

@@ -7,6 +7,26 @@ import { describeDenial } from '../../shared/collab/closeCodes.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
 
+export interface ConnectionFacts {
+	/** The browser reports a network connection (navigator.onLine). */
+	browserOnline: boolean;
+	/** The websocket is open. */
+	socketConnected: boolean;
+	/** A connection attempt has failed or an open connection dropped since the page opened. */
+	connectionLost: boolean;
+}
+
+/**
+ * Offline as soon as the browser says so (it learns of a lost network long before a
+ * silent socket times out), or once a connection has been lost and not yet regained;
+ * only "connecting" while the very first connection is on its way.
+ */
+export function connectionState(facts: ConnectionFacts): ConnectionState {
+	if (!facts.browserOnline) return 'offline';
+	if (facts.socketConnected) return 'connected';
+	return facts.connectionLost ? 'offline' : 'connecting';
+}
+
 export interface SyncState {
 	connection: ConnectionState;
 	/** The first exchange with the server has finished since the page opened. */

@@ -51,21 +51,27 @@ describe('the development outbox', () => {
 			text: 'Open https://coplan.example.org/invitations/abc',
 			calendar: { filename: 'review.ics', content: CALENDAR }
 		});
+		await mailer.send({
+			to: 'salt@example.org',
+			subject: 'Your sign-in link',
+			text: 'Open https://coplan.example.org/sign-in/link/def'
+		});
 		const rows = await database.db.select().from(devOutbox);
-		expect(rows).toHaveLength(1);
-		expect(rows[0]).toMatchObject({
-			to: 'parent@example.org',
+		expect(rows).toHaveLength(2);
+		const to = (address: string) => rows.find((row) => row.to === address);
+		expect(to('parent@example.org')).toMatchObject({
 			subject: 'Priya Shah has invited you',
 			text: 'Open https://coplan.example.org/invitations/abc',
 			calendar: CALENDAR
 		});
-		expect(rows[0]?.createdAt).toBeInstanceOf(Date);
-		expect(lines).toContainEqual(
-			expect.objectContaining({
-				to: 'parent@example.org',
-				msg: 'mail written to the development outbox'
-			})
-		);
+		expect(to('salt@example.org')).toMatchObject({
+			subject: 'Your sign-in link',
+			text: 'Open https://coplan.example.org/sign-in/link/def',
+			calendar: null
+		});
+		for (const row of rows) expect(row.createdAt).toBeInstanceOf(Date);
+		const logged = lines.filter((line) => line.msg === 'mail written to the development outbox');
+		expect(logged.map((line) => line.to)).toEqual(['parent@example.org', 'salt@example.org']);
 	});
 });
 

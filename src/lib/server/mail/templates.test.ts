@@ -6,6 +6,7 @@ import {
 	passwordResetEmail,
 	signInLinkEmail
 } from './templates.ts';
+import * as templates from './templates.ts';
 
 const LINK = 'https://coplan.example.org/some/link/abc';
 
@@ -70,8 +71,17 @@ describe('email templates', () => {
 				childFirstName: 'Aaron',
 				link: LINK,
 				expiresAt: new Date('2027-03-11T12:00:00Z')
+			}),
+			organisationInvitationEmail({
+				recipientName: 'Jo',
+				senderName: 'Helen Marsh',
+				organisationName: 'Oakfield Primary School',
+				link: LINK,
+				expiresAt: new Date('2027-03-11T12:00:00Z')
 			})
 		];
+		// Every template in templates.ts: a new one must be added here.
+		expect(mails).toHaveLength(Object.keys(templates).length);
 		for (const mail of mails) {
 			expect(mail.text.split(/\s+/).length).toBeLessThan(90);
 			expect(mail.text).not.toMatch(/<[a-z]/i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFamilySummary } from './familySummary.ts';
+import { buildFamilySummary, endSentence } from './familySummary.ts';
 import { buildMinutes } from './minutesModel.ts';
 import { sampleMeeting } from './testing/sampleMeeting.ts';
 
@@ -18,7 +18,7 @@ describe('the family summary', () => {
 		);
 		expect(summary.talkedAbout).toContain('What people are worried about: Moving class next year.');
 		expect(summary.talkedAbout.at(-1)).toBe(
-			'Goal 1: By the end of Key Stage 1, Aaron will ask for help using his signs or words Progress so far: 6 out of 10.'
+			'Goal 1: By the end of Key Stage 1, Aaron will ask for help using his signs or words. Progress so far: 6 out of 10.'
 		);
 		expect(summary.agreed).toEqual([
 			'Keep the daily speech and language sessions',
@@ -48,6 +48,37 @@ describe('the family summary', () => {
 		]);
 		expect(summary.nextMeeting).toBe('We will meet again on 10 March 2028.');
 		expect(summary.glossary.map((entry) => entry.term)).toEqual(['EHC plan', 'LA', 'TA']);
+	});
+
+	it('ends a goal with one full stop before its progress, and none is added without progress', () => {
+		const { doc, casework } = sampleMeeting();
+		const minutes = buildMinutes(doc, casework);
+		const [outcome] = minutes.outcomes;
+		if (!outcome) throw new Error('sample has an outcome');
+		const goalLine = (text: string, progress: number | null) =>
+			buildFamilySummary({ ...minutes, outcomes: [{ ...outcome, text, progress }] }).talkedAbout.at(
+				-1
+			);
+		expect(goalLine('Aaron will sign.', 4)).toBe(
+			'Goal 1: Aaron will sign. Progress so far: 4 out of 10.'
+		);
+		expect(goalLine('Will Aaron sign?', 4)).toBe(
+			'Goal 1: Will Aaron sign? Progress so far: 4 out of 10.'
+		);
+		expect(goalLine('Aaron will sign', null)).toBe('Goal 1: Aaron will sign');
+	});
+
+	it.each([
+		['words', 'words.'],
+		['words.', 'words.'],
+		['really?', 'really?'],
+		['wow!', 'wow!'],
+		['and so…', 'and so…'],
+		['he said “yes.”', 'he said “yes.”'],
+		['(see above.)', '(see above.)'],
+		['(see above)', '(see above).']
+	])('endSentence(%j) is %j', (text, expected) => {
+		expect(endSentence(text)).toBe(expected);
 	});
 
 	it('cuts long passages at a sentence and says where to read more', () => {

@@ -37,6 +37,11 @@ function shorten(text: string): string {
 	return `${kept} (The full minutes say more.)`;
 }
 
+/** Ends a sentence with a full stop unless it already ends in ".", "!", "?" or "…", perhaps inside quotes or brackets. */
+export function endSentence(text: string): string {
+	return /[.!?…]["'”’)\]]*$/.test(text) ? text : `${text}.`;
+}
+
 const MEETING_NAMES: Record<string, string> = {
 	ehcp_annual_review: 'yearly review of the EHC plan',
 	ehcp_interim_review: 'extra review of the EHC plan',
@@ -75,9 +80,12 @@ export function buildFamilySummary(minutes: Minutes): FamilySummary {
 		talkedAbout.push(plain(`What people are worried about: ${shorten(minutes.worries.text)}`));
 	for (const outcome of minutes.outcomes) {
 		if (!outcome.text) continue;
+		const goal = shorten(outcome.text);
 		const progress =
-			outcome.progress === null ? '' : ` Progress so far: ${outcome.progress} out of 10.`;
-		talkedAbout.push(plain(`Goal ${outcome.number}: ${shorten(outcome.text)}${progress}`));
+			outcome.progress === null
+				? goal
+				: `${endSentence(goal)} Progress so far: ${outcome.progress} out of 10.`;
+		talkedAbout.push(plain(`Goal ${outcome.number}: ${progress}`));
 	}
 	if (talkedAbout.length === 0) {
 		for (const item of minutes.agenda) talkedAbout.push(plain(item));

@@ -18,8 +18,13 @@ export function canonicalJson(value: unknown): string {
 	return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
 }
 
+/** SHA-256 of the text's UTF-8 bytes, as 64 lower-case hex digits. */
+export function sha256Hex(text: string): string {
+	return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 export function fingerprint(value: unknown): string {
-	return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+	return sha256Hex(canonicalJson(value));
 }
 
 /** "3f2a 9c41 …": the hash in groups of four, easier to read aloud and compare. */

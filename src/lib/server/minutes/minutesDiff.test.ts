@@ -8,7 +8,6 @@ import {
 	setFieldText,
 	setNextReviewDate
 } from '../../shared/collab/meetingDoc.ts';
-import { canonicalJson, fingerprint, formatFingerprint } from './fingerprint.ts';
 import { diffMinutes } from './minutesDiff.ts';
 import { buildMinutes } from './minutesModel.ts';
 import { SAMPLE_IDS, sampleMeeting } from './testing/sampleMeeting.ts';
@@ -69,17 +68,5 @@ describe('what changed between two versions of the minutes', () => {
 	it('finds nothing between identical minutes', () => {
 		const { doc, casework } = sampleMeeting();
 		expect(diffMinutes(buildMinutes(doc, casework), buildMinutes(doc, casework))).toEqual([]);
-	});
-});
-
-describe('fingerprints', () => {
-	it('do not depend on the order keys were written in', () => {
-		expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: undefined } })).toBe(
-			'{"a":[true,null,"x"],"b":1,"c":{"z":1}}'
-		);
-		expect(fingerprint({ a: 1, b: 2 })).toBe(fingerprint({ b: 2, a: 1 }));
-		expect(fingerprint({ a: 1 })).not.toBe(fingerprint({ a: 2 }));
-		expect(fingerprint('x')).toMatch(/^[0-9a-f]{64}$/);
-		expect(formatFingerprint('0123456789abcdef')).toBe('0123 4567 89ab cdef');
 	});
 });

@@ -1,3 +1,4 @@
+import type { MinutesChange, SectionChanges } from '../../shared/viewModels/minutesChanges.ts';
 import type { Minutes, MinutesColumn } from './minutesTypes.ts';
 
 /**
@@ -5,19 +6,6 @@ import type { Minutes, MinutesColumn } from './minutesTypes.ts';
  * added, removed or changed (and which of their details). Items are matched by their id
  * in the meeting document, so a reworded action is "changed", not removed and re-added.
  */
-
-export interface MinutesChange {
-	kind: 'added' | 'removed' | 'changed';
-	/** "Action 3: Teach the class five signs". */
-	subject: string;
-	/** "Status: Open → Done". */
-	details: string[];
-}
-
-export interface SectionChanges {
-	section: string;
-	changes: MinutesChange[];
-}
 
 const SHOWN_CHARACTERS = 120;
 

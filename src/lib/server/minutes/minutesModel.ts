@@ -19,7 +19,7 @@ import {
 	isCalendarDate,
 	ukDateOf
 } from '../../shared/domain/ukCalendar.ts';
-import type { MeetingType } from '../db/schema.ts';
+import type { MeetingType } from '../../shared/domain/meetingTypes.ts';
 import {
 	ACTION_STATUS_LABELS,
 	PLAN_SECTION_LABELS,

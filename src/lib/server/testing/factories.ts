@@ -7,10 +7,10 @@ import {
 	memberships,
 	organisations,
 	teamMembers,
-	users,
-	type AgendaItem,
-	type MemberRole
+	users
 } from '../db/schema.ts';
+import type { AgendaItem } from '../../shared/domain/meetingAgendas.ts';
+import type { MemberRole } from '../../shared/domain/roles.ts';
 
 /**
  * The test data factories: real rows in the test database, with the same defaults

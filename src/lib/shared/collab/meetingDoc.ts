@@ -12,14 +12,12 @@ export {
 	ATTENDANCE_STATUSES,
 	EHCP_RECOMMENDATIONS,
 	EHCP_PLAN_SECTIONS,
-	AREAS_OF_NEED,
 	DOCUMENT_FIELDS,
 	type MeetingSection,
 	type ActionStatus,
 	type AttendanceStatus,
 	type EhcpRecommendation,
 	type EhcpPlanSection,
-	type AreaOfNeed,
 	type DocumentField
 } from './meetingDoc/shape.ts';
 export * from './meetingDoc/types.ts';

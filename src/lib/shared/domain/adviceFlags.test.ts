@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFlags, monthsBefore } from './adviceFlags.ts';
+import { adviceFlags, monthsBefore, needsAttention } from './adviceFlags.ts';
 
 describe('monthsBefore', () => {
 	it.each([
@@ -25,5 +25,16 @@ describe('adviceFlags', () => {
 		['old and overdue', { adviceDate: '2024-09-01', reviewBy: '2025-09-01' }, true, true]
 	])('%s', (_case, advice, stale, reviewDue) => {
 		expect(adviceFlags(advice, today)).toEqual({ stale, reviewDue });
+	});
+});
+
+describe('needsAttention', () => {
+	it.each([
+		[{ stale: false, reviewDue: false }, false],
+		[{ stale: true, reviewDue: false }, true],
+		[{ stale: false, reviewDue: true }, true],
+		[{ stale: true, reviewDue: true }, true]
+	])('%o: %s', (flags, expected) => {
+		expect(needsAttention(flags)).toBe(expected);
 	});
 });

@@ -42,3 +42,8 @@ export function adviceFlags(advice: AdviceDates, today: string): AdviceFlags {
 		reviewDue: advice.reviewBy !== null && advice.reviewBy < today
 	};
 }
+
+/** Advice to look at again before a review relies on it: stale, or past its review date. */
+export function needsAttention(flags: AdviceFlags): boolean {
+	return flags.stale || flags.reviewDue;
+}

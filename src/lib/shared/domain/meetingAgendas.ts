@@ -1,4 +1,10 @@
-import type { MeetingType } from '../../server/db/schema.ts';
+import type { MeetingType } from './meetingTypes.ts';
+
+/** One item of a meeting's agenda, as stored on the meeting. */
+export interface AgendaItem {
+	id: string;
+	title: string;
+}
 
 /**
  * The agenda each kind of meeting starts with (the chair edits it). Drawn from the

@@ -48,3 +48,7 @@ export function isTeamRole(value: string): value is TeamRole {
 export function isFamilyRole(role: string): boolean {
 	return (FAMILY_ROLES as readonly string[]).includes(role);
 }
+
+/** Roles within an organisation (memberships), not within a child's team. */
+export const MEMBER_ROLES = ['admin', 'coordinator', 'professional'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];

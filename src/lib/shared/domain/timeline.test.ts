@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingType } from '../../server/db/schema.ts';
+import type { MeetingType } from './meetingTypes.ts';
 import {
 	computeTimeline,
 	describeStatus,
+	isEhcpReview,
 	mostUrgent,
 	rulesFor,
 	TIMELINE_RULES,
@@ -92,6 +93,18 @@ describe('the rules table', () => {
 		['sen_support_review', ['next_sen_support_review']]
 	])('%s has the rules %o', (type, keys) => {
 		expect(rulesFor(type).map((rule) => rule.key)).toEqual(keys);
+	});
+});
+
+describe('isEhcpReview', () => {
+	it.each<[MeetingType, boolean]>([
+		['ehcp_annual_review', true],
+		['ehcp_interim_review', true],
+		['phase_transfer_review', true],
+		['taf_review', false],
+		['sen_support_review', false]
+	])('%s: %s', (type, expected) => {
+		expect(isEhcpReview(type)).toBe(expected);
 	});
 });
 

@@ -1,4 +1,4 @@
-import type { MeetingType } from '../../server/db/schema.ts';
+import type { MeetingType } from './meetingTypes.ts';
 import {
 	birthday,
 	daysBetween,
@@ -74,6 +74,11 @@ export const EHCP_REVIEW_TYPES: readonly MeetingType[] = [
 	'ehcp_interim_review',
 	'phase_transfer_review'
 ];
+
+/** EHCP reviews end in a recommendation to the local authority and proposed amendments. */
+export function isEhcpReview(type: MeetingType): boolean {
+	return EHCP_REVIEW_TYPES.includes(type);
+}
 
 export interface PhaseTransferRule {
 	label: string;

@@ -4,6 +4,7 @@ import { requireChild } from '$lib/server/services/children/requireChild.ts';
 import { listTeam } from '$lib/server/services/children/team.ts';
 import { whoCanSee } from '$lib/server/services/children/whoCanSee.ts';
 import { listMeetingsForChild } from '$lib/server/services/meetings/listMeetingsForChild.ts';
+import { needsAttention } from '$lib/shared/domain/adviceFlags.ts';
 import { describeAge } from '$lib/shared/domain/childAge.ts';
 import { ukDateOf } from '$lib/shared/domain/ukCalendar.ts';
 import type { PageServerLoad } from './$types';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		meetings,
 		advice: {
 			count: advice.length,
-			needingAttention: advice.filter((item) => item.stale || item.reviewDue).length
+			needingAttention: advice.filter(needsAttention).length
 		},
 		created: event.url.searchParams.has('created'),
 		permissions: {

@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { validateForm } from '$lib/server/forms.ts';
-import { can } from '$lib/server/policy.ts';
 import {
 	markDeadlineDone,
 	reopenDeadline
 } from '$lib/server/services/meetings/deadlineCompletion.ts';
+import { meetingPagePermissions } from '$lib/server/services/meetings/meetingPermissions.ts';
 import { requireMeeting } from '$lib/server/services/meetings/requireMeeting.ts';
 import {
 	ContributionForm,
@@ -66,12 +66,7 @@ export const load: PageServerLoad = async (event) => {
 		dueSoonDays: DEFAULT_DUE_SOON_DAYS,
 		myReply: me ? { rsvp: me.rsvp } : null,
 		myContribution: contributions.find((c) => c.userId === actor.id)?.text ?? '',
-		permissions: {
-			respond:
-				me !== null && meeting.status !== 'closed' && can(actor, 'meeting.respond', resource),
-			trackDeadlines: can(actor, 'meeting.trackDeadlines', resource),
-			delete: can(actor, 'meeting.delete', resource)
-		},
+		permissions: meetingPagePermissions(actor, resource, me !== null),
 		notices: {
 			scheduled: searchParams.has('scheduled') ? Number(searchParams.get('scheduled')) || 0 : null,
 			notEmailed: Number(searchParams.get('notEmailed')) || 0,

@@ -1,10 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { validateForm } from '$lib/server/forms.ts';
-import { createOrganisationInvitation } from '$lib/server/services/organisationMembers/createOrganisationInvitation.ts';
-import {
-	listMembers,
-	listOpenOrganisationInvitations
-} from '$lib/server/services/organisationMembers/listMembers.ts';
+import { createInvitation } from '$lib/server/services/invitations/createInvitation.ts';
+import { INVITATION_CHANGE_MESSAGES } from '$lib/server/services/invitations/lockInvitation.ts';
+import { listOpenInvitations } from '$lib/server/services/invitations/listInvitations.ts';
+import { organisationScope } from '$lib/server/services/invitations/organisationScope.ts';
+import { resendInvitation } from '$lib/server/services/invitations/resendInvitation.ts';
+import { revokeInvitation } from '$lib/server/services/invitations/revokeInvitation.ts';
+import { listMembers } from '$lib/server/services/organisationMembers/listMembers.ts';
 import {
 	MEMBER_CHANGE_MESSAGES,
 	changeMemberRole
@@ -14,21 +16,13 @@ import {
 	MemberInvitationForm
 } from '$lib/server/services/organisationMembers/memberForms.ts';
 import { requireManagedOrganisation } from '$lib/server/services/organisationMembers/requireManagedOrganisation.ts';
-import { resendOrganisationInvitation } from '$lib/server/services/organisationMembers/resendOrganisationInvitation.ts';
-import { revokeOrganisationInvitation } from '$lib/server/services/organisationMembers/revokeOrganisationInvitation.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const CHANGED_MESSAGES = {
-	notFound: 'That invitation could not be found. It may have been removed.',
-	accepted: 'That invitation has already been accepted.',
-	revoked: 'That invitation has been cancelled.'
-} as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { manager, organisation, organisations } = await requireManagedOrganisation(event);
 	const [members, invitations] = await Promise.all([
 		listMembers(event.locals.db, organisation.id),
-		listOpenOrganisationInvitations(event.locals.db, organisation.id)
+		listOpenInvitations(organisationScope, event.locals.db, organisation.id)
 	]);
 	return {
 		organisation,
@@ -45,7 +39,8 @@ export const actions: Actions = {
 		const { manager, organisation } = await requireManagedOrganisation(event);
 		const form = validateForm(MemberInvitationForm, await event.request.formData(), []);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		const result = await createOrganisationInvitation(
+		const result = await createInvitation(
+			organisationScope,
 			event.locals,
 			manager,
 			organisation,
@@ -63,13 +58,14 @@ export const actions: Actions = {
 	resend: async (event) => {
 		const { manager, organisation } = await requireManagedOrganisation(event);
 		const invitationId = String((await event.request.formData()).get('invitationId') ?? '');
-		const result = await resendOrganisationInvitation(
+		const result = await resendInvitation(
+			organisationScope,
 			event.locals,
 			manager,
 			organisation,
 			invitationId
 		);
-		if (!result.ok) return fail(400, { problem: CHANGED_MESSAGES[result.reason] });
+		if (!result.ok) return fail(400, { problem: INVITATION_CHANGE_MESSAGES[result.reason] });
 		return {
 			done: { kind: 'resent' as const, email: result.email, emailSent: result.emailSent }
 		};
@@ -77,13 +73,14 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const { manager, organisation } = await requireManagedOrganisation(event);
 		const invitationId = String((await event.request.formData()).get('invitationId') ?? '');
-		const result = await revokeOrganisationInvitation(
+		const result = await revokeInvitation(
+			organisationScope,
 			event.locals.db,
 			manager,
 			organisation,
 			invitationId
 		);
-		if (!result.ok) return fail(400, { problem: CHANGED_MESSAGES[result.reason] });
+		if (!result.ok) return fail(400, { problem: INVITATION_CHANGE_MESSAGES[result.reason] });
 		return { done: { kind: 'revoked' as const, email: result.email } };
 	},
 	changeRole: async (event) => {

@@ -10,6 +10,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
 import { bytea, createdAt } from './columns.ts';
 
 /** Organisations, people and signing in: accounts, sessions, emailed links, rate limits, the audit trail. */
@@ -59,9 +60,6 @@ export const recoveryCodes = pgTable(
 	},
 	(table) => [index('recovery_codes_user_idx').on(table.userId)]
 );
-
-export const MEMBER_ROLES = ['admin', 'coordinator', 'professional'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export const memberships = pgTable(
 	'memberships',

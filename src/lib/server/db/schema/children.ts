@@ -11,12 +11,11 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { bytea, createdAt } from './columns.ts';
-import { type MemberRole, organisations, users } from './accounts.ts';
+import type { PlanType } from '../../../shared/domain/planTypes.ts';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
+import { organisations, users } from './accounts.ts';
 
 /** Children, their teams, invitations (to a team or an organisation) and advice registers. */
-
-export const PLAN_TYPES = ['ehcp', 'sen_support', 'early_help'] as const;
-export type PlanType = (typeof PLAN_TYPES)[number];
 
 export const children = pgTable('children', {
 	id: uuid('id').primaryKey().defaultRandom(),

@@ -9,25 +9,15 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import type { ActionStatus } from '../../../shared/domain/actionStatuses.ts';
+import type { AgendaItem } from '../../../shared/domain/meetingAgendas.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
+import type { RsvpResponse } from '../../../shared/domain/rsvp.ts';
 import { createdAt } from './columns.ts';
 import { users } from './accounts.ts';
 import { children } from './children.ts';
 
 /** Meetings, their invitees and deadlines, and the actions and outcomes projected from the live documents. */
-
-export const MEETING_TYPES = [
-	'ehcp_annual_review',
-	'ehcp_interim_review',
-	'phase_transfer_review',
-	'taf_review',
-	'sen_support_review'
-] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
-
-export interface AgendaItem {
-	id: string;
-	title: string;
-}
 
 export const meetings = pgTable(
 	'meetings',
@@ -54,14 +44,6 @@ export const meetings = pgTable(
 	},
 	(table) => [index('meetings_child_idx').on(table.childId, table.startsAt)]
 );
-
-export const RSVP_RESPONSES = [
-	'pending',
-	'attending',
-	'attending_online',
-	'cannot_attend'
-] as const;
-export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 
 export const meetingInvitees = pgTable(
 	'meeting_invitees',
@@ -97,9 +79,6 @@ export const deadlineCompletions = pgTable(
 	},
 	(table) => [primaryKey({ columns: [table.meetingId, table.ruleKey] })]
 );
-
-export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /**
  * Actions agreed in meetings, projected from each meeting's live document after every

@@ -1,6 +1,7 @@
 import type { FamilySummary } from '../familySummary.ts';
 import type { ExportContext } from '../minutesTypes.ts';
-import { heading, note, type Block, type LaidOutDocument } from './blocks.ts';
+import type { Block } from '../../../shared/viewModels/documentBlocks.ts';
+import { heading, note, type LaidOutDocument } from './blocks.ts';
 import { exportStamp } from './minutesLayout.ts';
 
 /** The family summary laid out as blocks, for the PDF and the app page alike. */

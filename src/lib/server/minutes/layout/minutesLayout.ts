@@ -1,6 +1,7 @@
 import { formatFingerprint } from '../fingerprint.ts';
 import type { ExportContext, Minutes, MinutesColumn, RestrictedMinutes } from '../minutesTypes.ts';
-import { heading, note, paragraphs, type Block, type LaidOutDocument } from './blocks.ts';
+import type { Block } from '../../../shared/viewModels/documentBlocks.ts';
+import { heading, note, paragraphs, type LaidOutDocument } from './blocks.ts';
 
 /**
  * The formal minutes laid out as blocks, in the order DOMAIN.md lists what a meeting must

@@ -14,7 +14,8 @@ import {
 	WidthType,
 	type ParagraphChild
 } from 'docx';
-import type { Block, LaidOutDocument } from '../layout/blocks.ts';
+import type { Block } from '../../../shared/viewModels/documentBlocks.ts';
+import type { LaidOutDocument } from '../layout/blocks.ts';
 
 /**
  * A laid-out document as an editable Word file (for local authority workflows): Word's own

@@ -1,4 +1,5 @@
-import type { Block, LaidOutDocument } from '../layout/blocks.ts';
+import type { Block } from '../../../shared/viewModels/documentBlocks.ts';
+import type { LaidOutDocument } from '../layout/blocks.ts';
 
 /**
  * A laid-out document as one standalone, printable HTML page: lang en-GB, a title, real

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { Block, LaidOutDocument, TableColumn } from '../layout/blocks.ts';
+import type { Block, TableColumn } from '../../../shared/viewModels/documentBlocks.ts';
+import type { LaidOutDocument } from '../layout/blocks.ts';
 import { toWinAnsi } from './winAnsi.ts';
 
 /**

@@ -3,7 +3,8 @@ import type { Database } from '../../db/client.ts';
 import { actions, children } from '../../db/schema.ts';
 import { can, type Actor } from '../../policy.ts';
 import { childResource } from '../children/childResource.ts';
-import { listOpenActions, type OpenAction } from './openActions.ts';
+import type { OpenAction } from '../../../shared/viewModels/actions.ts';
+import { listOpenActions } from './openActions.ts';
 
 /**
  * A coordinator's view of follow-through: every open action on the children whose

@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.ts';
-import { actions, users, type ActionStatus } from '../../db/schema.ts';
+import { actions, users } from '../../db/schema.ts';
+import type { ActionStatus } from '../../../shared/domain/actionStatuses.ts';
 
 /**
  * A meeting's actions as they stand now, from the projection: the follow-through. An

@@ -1,7 +1,8 @@
 import { and, eq, exists } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { actions, teamMembers } from '../../db/schema.ts';
-import { dueGroup, listOpenActions, type OpenAction } from './openActions.ts';
+import type { OpenAction } from '../../../shared/viewModels/actions.ts';
+import { dueGroup, listOpenActions } from './openActions.ts';
 
 /**
  * "My actions": the open actions a person owns across every child whose team they are

@@ -3,42 +3,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import { knownAs } from '../../../shared/domain/childNames.ts';
 import { daysBetween, shiftDate, ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 import type { Database } from '../../db/client.ts';
-import {
-	actions,
-	children,
-	meetings,
-	users,
-	type ActionStatus,
-	type MeetingType
-} from '../../db/schema.ts';
+import { actions, children, meetings, users } from '../../db/schema.ts';
+import type { OpenAction } from '../../../shared/viewModels/actions.ts';
 
 /**
  * Open actions (open or in progress) read from the `actions` projection, never from the
  * live documents. An action carried forward into a later meeting is followed there: the
  * earlier copy, which the later meeting replaced, is left out.
  */
-
-export interface OpenAction {
-	id: string;
-	text: string;
-	childId: string;
-	childName: string;
-	meetingId: string;
-	meetingType: MeetingType;
-	/** yyyy-mm-dd (UK) of the meeting that agreed or carried it. */
-	meetingDate: string;
-	meetingClosed: boolean;
-	ownerId: string | null;
-	ownerName: string | null;
-	ownerAgency: string;
-	dueDate: string | null;
-	status: ActionStatus;
-	/** Whole days since it was first agreed (in whichever meeting). */
-	daysOpen: number;
-	carried: boolean;
-	/** Due before today. */
-	overdue: boolean;
-}
 
 export const DUE_SOON_DAYS = 7;
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { PLAN_TYPES, type PlanType } from '../../db/schema.ts';
+import { PLAN_TYPES, type PlanType } from '../../../shared/domain/planTypes.ts';
 import { validateForm, type FieldErrors } from '../../forms.ts';
 import {
 	AREAS_OF_NEED,

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { memberships, teamMembers, users, type MemberRole } from '../../db/schema.ts';
+import { memberships, teamMembers, users } from '../../db/schema.ts';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
 import { can, type Actor } from '../../policy.ts';
 import { TEAM_ROLES } from '../../../shared/domain/roles.ts';
 import { childResource } from './childResource.ts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actions, deadlineCompletions, meetings, type MeetingType } from '../../db/schema.ts';
+import { actions, deadlineCompletions, meetings } from '../../db/schema.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { loadActor } from '../../policy.ts';
 import { createMeeting } from '../meetings/scheduleMeeting.ts';

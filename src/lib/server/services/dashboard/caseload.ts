@@ -1,13 +1,17 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { knownAs } from '../../../shared/domain/childNames.ts';
-import {
-	describeStatus,
-	mostUrgent,
-	type DeadlineStatus
-} from '../../../shared/domain/timeline.ts';
+import { describeStatus, mostUrgent } from '../../../shared/domain/timeline.ts';
 import { ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 import type { Database } from '../../db/client.ts';
-import { actions, meetings, PLAN_TYPES, type MeetingType, type PlanType } from '../../db/schema.ts';
+import { actions, meetings } from '../../db/schema.ts';
+import { PLAN_TYPES, type PlanType } from '../../../shared/domain/planTypes.ts';
+import {
+	CASELOAD_SORTS,
+	type CaseloadRow,
+	type CaseloadSort,
+	type NextDeadline,
+	type NextMeeting
+} from '../../../shared/viewModels/caseload.ts';
 import type { Actor } from '../../policy.ts';
 import { listVisibleChildren } from '../children/listVisibleChildren.ts';
 import { notCarriedForward } from '../actions/openActions.ts';
@@ -20,41 +24,10 @@ import { timelinesForChildren, type MeetingWithTimeline } from '../meetings/time
  * server from the query string, so the page works without JavaScript.
  */
 
-export const CASELOAD_SORTS = ['child', 'meeting', 'deadline', 'overdue'] as const;
-export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
-
 export interface CaseloadQuery {
 	sort: CaseloadSort;
 	planType: PlanType | null;
 	overdueOnly: boolean;
-}
-
-export interface NextMeeting {
-	id: string;
-	type: MeetingType;
-	startsAt: Date;
-	status: string;
-}
-
-export interface NextDeadline {
-	meetingId: string;
-	ruleKey: string;
-	title: string;
-	dueDate: string;
-	status: DeadlineStatus;
-	statusText: string;
-}
-
-export interface CaseloadRow {
-	childId: string;
-	name: string;
-	setting: string;
-	yearGroup: string | null;
-	planType: string;
-	nextMeeting: NextMeeting | null;
-	nextDeadline: NextDeadline | null;
-	openActions: number;
-	overdueActions: number;
 }
 
 export interface Caseload {

@@ -4,15 +4,10 @@ import { isFamilyRole } from '../../../shared/domain/roles.ts';
 import { ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 import { notCarriedForward } from '../actions/openActions.ts';
 import type { Database } from '../../db/client.ts';
-import {
-	actions,
-	children,
-	meetingInvitees,
-	meetings,
-	type ActionStatus,
-	type MeetingType,
-	type RsvpResponse
-} from '../../db/schema.ts';
+import { actions, children, meetingInvitees, meetings } from '../../db/schema.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
+import type { RsvpResponse } from '../../../shared/domain/rsvp.ts';
+import type { MyAction } from '../../../shared/viewModels/actions.ts';
 import { listMyChildren } from '../listMyChildren.ts';
 
 /**
@@ -35,17 +30,6 @@ export interface HomeChild {
 		status: string;
 		myReply: RsvpResponse | null;
 	} | null;
-}
-
-export interface MyAction {
-	id: string;
-	text: string;
-	childId: string;
-	childName: string;
-	meetingId: string;
-	dueDate: string | null;
-	status: ActionStatus;
-	overdue: boolean;
 }
 
 export interface FamilyHome {

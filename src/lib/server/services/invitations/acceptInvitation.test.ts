@@ -4,7 +4,12 @@ import { verifyPassword } from '../../auth/password.ts';
 import { PASSWORD_MESSAGES } from '../../auth/passwordPolicy.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { auditEvents, invitations, memberships, teamMembers, users } from '../../db/schema.ts';
-import { acceptInvitationAsUser, acceptInvitationWithNewAccount } from './acceptInvitation.ts';
+import { childTeamScope } from './childTeamScope.ts';
+import {
+	acceptInvitationAsUser,
+	acceptInvitationWithNewAccount,
+	isInvitedAddress
+} from './acceptInvitation.ts';
 import { createInvitation } from './createInvitation.ts';
 import { findInvitationByToken } from './findInvitationByToken.ts';
 import { INVITATION_LIFETIME_MS } from './invitationStatus.ts';
@@ -12,6 +17,12 @@ import type { InvitationInput } from './invitationForm.ts';
 import { addTeamMember } from '../../testing/factories.ts';
 import { createInvitationWorld, type InvitationWorld } from './testing/invitationWorld.ts';
 import { tokenMailedTo } from '../../mail/testing/outbox.ts';
+import { organisationScope } from './organisationScope.ts';
+import { findMember } from '../organisationMembers/listMembers.ts';
+import { createMembersWorld } from '../organisationMembers/testing/membersWorld.ts';
+import { inviteMember } from './testing/inviteMember.ts';
+
+const MEMBER_PASSWORD = 'a long and unusual passphrase';
 
 let database: TestDatabase;
 
@@ -32,6 +43,7 @@ async function invite(
 	now = new Date()
 ) {
 	const result = await createInvitation(
+		childTeamScope,
 		world.context,
 		world.coordinator,
 		world.child,
@@ -56,24 +68,24 @@ async function teamOf(childId: string) {
 		.where(eq(teamMembers.childId, childId));
 }
 
-describe('accepting with a new account', () => {
+describe('accepting a team invitation with a new account', () => {
 	it('creates the account, joins the team with the invited role, and uses the link up', async () => {
 		const world = await createInvitationWorld(database.db);
 		const { id, token } = await invite(world, 'new.parent@example.org');
-		const view = await findInvitationByToken(database.db, token);
+		const view = await findInvitationByToken(childTeamScope, database.db, token);
 		expect(view).toMatchObject({
-			childFirstName: 'Aaron',
+			targetName: 'Aaron',
 			email: 'new.parent@example.org',
 			inviterName: 'Priya Shah',
 			status: 'pending',
 			accountExists: false
 		});
 
-		const result = await acceptInvitationWithNewAccount(database.db, token, {
+		const result = await acceptInvitationWithNewAccount(childTeamScope, database.db, token, {
 			name: ' Emma Jones ',
 			password: PASSWORD
 		});
-		expect(result).toMatchObject({ ok: true, childId: world.child.id });
+		expect(result).toMatchObject({ ok: true, targetId: world.child.id });
 		if (!result.ok) return;
 
 		const [user] = await database.db.select().from(users).where(eq(users.id, result.userId));
@@ -101,13 +113,13 @@ describe('accepting with a new account', () => {
 
 		// The link works once.
 		expect(
-			await acceptInvitationWithNewAccount(database.db, token, {
+			await acceptInvitationWithNewAccount(childTeamScope, database.db, token, {
 				name: 'Someone',
 				password: PASSWORD
 			})
 		).toEqual({ ok: false, reason: 'accepted' });
 		expect(
-			await acceptInvitationAsUser(database.db, token, {
+			await acceptInvitationAsUser(childTeamScope, database.db, token, {
 				id: result.userId,
 				email: 'new.parent@example.org'
 			})
@@ -121,13 +133,13 @@ describe('accepting with a new account', () => {
 		const world = await createInvitationWorld(database.db);
 		const { token } = await invite(world, 'weak@example.org');
 		expect(
-			await acceptInvitationWithNewAccount(database.db, token, {
+			await acceptInvitationWithNewAccount(childTeamScope, database.db, token, {
 				name: 'Weak',
 				password: 'password1'
 			})
 		).toEqual({ ok: false, reason: 'password', message: PASSWORD_MESSAGES.common });
 		expect(
-			await acceptInvitationWithNewAccount(database.db, token, {
+			await acceptInvitationWithNewAccount(childTeamScope, database.db, token, {
 				name: 'Weak',
 				password: 'weak@example.org'
 			})
@@ -135,15 +147,19 @@ describe('accepting with a new account', () => {
 		expect(
 			await database.db.select().from(users).where(eq(users.email, 'weak@example.org'))
 		).toEqual([]);
-		expect((await findInvitationByToken(database.db, token))?.status).toBe('pending');
+		expect((await findInvitationByToken(childTeamScope, database.db, token))?.status).toBe(
+			'pending'
+		);
 	});
 
 	it('sends someone who already has an account to sign in instead', async () => {
 		const world = await createInvitationWorld(database.db);
 		const { token } = await invite(world, world.existingParent.email);
-		expect((await findInvitationByToken(database.db, token))?.accountExists).toBe(true);
+		expect((await findInvitationByToken(childTeamScope, database.db, token))?.accountExists).toBe(
+			true
+		);
 		expect(
-			await acceptInvitationWithNewAccount(database.db, token, {
+			await acceptInvitationWithNewAccount(childTeamScope, database.db, token, {
 				name: 'Sarah',
 				password: PASSWORD
 			})
@@ -155,9 +171,12 @@ describe('accepting with a new account', () => {
 		const sentAt = new Date('2026-11-02T09:00:00Z');
 		const { token } = await invite(world, 'expired@example.org', {}, sentAt);
 		const atExpiry = new Date(sentAt.getTime() + INVITATION_LIFETIME_MS);
-		expect((await findInvitationByToken(database.db, token, atExpiry))?.status).toBe('expired');
+		expect(
+			(await findInvitationByToken(childTeamScope, database.db, token, atExpiry))?.status
+		).toBe('expired');
 		expect(
 			await acceptInvitationWithNewAccount(
+				childTeamScope,
 				database.db,
 				token,
 				{ name: 'Late', password: PASSWORD },
@@ -168,24 +187,24 @@ describe('accepting with a new account', () => {
 
 	it('treats unknown and malformed tokens as unknown', async () => {
 		expect(
-			await acceptInvitationWithNewAccount(database.db, 'b'.repeat(32), {
+			await acceptInvitationWithNewAccount(childTeamScope, database.db, 'b'.repeat(32), {
 				name: 'X',
 				password: PASSWORD
 			})
 		).toEqual({ ok: false, reason: 'unknown' });
-		expect(await findInvitationByToken(database.db, '../../etc/passwd')).toBeNull();
+		expect(await findInvitationByToken(childTeamScope, database.db, '../../etc/passwd')).toBeNull();
 	});
 });
 
-describe('accepting as a signed-in user', () => {
+describe('accepting a team invitation as a signed-in user', () => {
 	it('attaches the team to the existing account', async () => {
 		const world = await createInvitationWorld(database.db);
 		const { token } = await invite(world, world.existingParent.email);
-		const result = await acceptInvitationAsUser(database.db, token, {
+		const result = await acceptInvitationAsUser(childTeamScope, database.db, token, {
 			id: world.existingParent.id,
 			email: world.existingParent.email.toUpperCase()
 		});
-		expect(result).toEqual({ ok: true, userId: world.existingParent.id, childId: world.child.id });
+		expect(result).toEqual({ ok: true, userId: world.existingParent.id, targetId: world.child.id });
 		expect(await teamOf(world.child.id)).toContainEqual({
 			userId: world.existingParent.id,
 			teamRole: 'parent_carer',
@@ -197,12 +216,14 @@ describe('accepting as a signed-in user', () => {
 		const world = await createInvitationWorld(database.db);
 		const { token } = await invite(world, 'someone.else@example.org');
 		expect(
-			await acceptInvitationAsUser(database.db, token, {
+			await acceptInvitationAsUser(childTeamScope, database.db, token, {
 				id: world.coordinator.id,
 				email: world.coordinator.email
 			})
 		).toEqual({ ok: false, reason: 'wrongAccount' });
-		expect((await findInvitationByToken(database.db, token))?.status).toBe('pending');
+		expect((await findInvitationByToken(childTeamScope, database.db, token))?.status).toBe(
+			'pending'
+		);
 		expect((await teamOf(world.child.id)).map((member) => member.userId)).not.toContain(
 			world.coordinator.id
 		);
@@ -215,7 +236,9 @@ describe('accepting as a signed-in user', () => {
 			agency: 'Oakfield Primary School'
 		});
 		await addTeamMember(database.db, world.child.id, world.existingParent.id, 'parent_carer');
-		expect((await acceptInvitationAsUser(database.db, token, world.existingParent)).ok).toBe(true);
+		expect(
+			(await acceptInvitationAsUser(childTeamScope, database.db, token, world.existingParent)).ok
+		).toBe(true);
 		expect(await teamOf(world.child.id)).toContainEqual({
 			userId: world.existingParent.id,
 			teamRole: 'parent_carer',
@@ -227,10 +250,150 @@ describe('accepting as a signed-in user', () => {
 		const world = await createInvitationWorld(database.db);
 		const { token } = await invite(world, world.existingParent.email);
 		const results = await Promise.all([
-			acceptInvitationAsUser(database.db, token, world.existingParent),
-			acceptInvitationAsUser(database.db, token, world.existingParent)
+			acceptInvitationAsUser(childTeamScope, database.db, token, world.existingParent),
+			acceptInvitationAsUser(childTeamScope, database.db, token, world.existingParent)
 		]);
 		expect(results.filter((result) => result.ok)).toHaveLength(1);
 		expect(results.find((result) => !result.ok)).toEqual({ ok: false, reason: 'accepted' });
+	});
+});
+
+describe('accepting an organisation invitation with a new account', () => {
+	it('creates the account and the membership with the invited role, once', async () => {
+		const world = await createMembersWorld(database.db);
+		const email = `jo-${world.suffix}@example.org`;
+		const { token } = await inviteMember(database.db, world, email, 'coordinator');
+		const view = await findInvitationByToken(organisationScope, database.db, token);
+		expect(view).toMatchObject({
+			targetName: world.organisation.name,
+			inviterName: 'Helen Marsh',
+			details: { role: 'coordinator' },
+			status: 'pending',
+			accountExists: false
+		});
+
+		const result = await acceptInvitationWithNewAccount(organisationScope, database.db, token, {
+			name: '  Jo Green ',
+			password: MEMBER_PASSWORD
+		});
+		if (!result.ok) throw new Error(`refused: ${result.reason}`);
+		expect(result.targetId).toBe(world.organisation.id);
+		const [user] = await database.db.select().from(users).where(eq(users.email, email));
+		expect(user?.name).toBe('Jo Green');
+		expect(await verifyPassword(user?.passwordHash ?? '', MEMBER_PASSWORD)).toBe(true);
+		expect(await verifyPassword(user?.passwordHash ?? '', 'another passphrase')).toBe(false);
+		expect(await findMember(database.db, world.organisation.id, result.userId)).toMatchObject({
+			role: 'coordinator',
+			email
+		});
+		const [event] = await database.db
+			.select()
+			.from(auditEvents)
+			.where(
+				and(
+					eq(auditEvents.action, 'organisationInvitation.accepted'),
+					eq(auditEvents.subjectId, world.organisation.id)
+				)
+			);
+		expect(event?.actorId).toBe(result.userId);
+		expect(event?.details).toMatchObject({ newAccount: true, role: 'coordinator' });
+
+		// The link has done its work.
+		expect(
+			await acceptInvitationWithNewAccount(organisationScope, database.db, token, {
+				name: 'Jo Green',
+				password: MEMBER_PASSWORD
+			})
+		).toEqual({ ok: false, reason: 'accepted' });
+	});
+
+	it('applies the password policy and refuses an address that already has an account', async () => {
+		const world = await createMembersWorld(database.db);
+		const fresh = await inviteMember(database.db, world, `weak-${world.suffix}@example.org`);
+		const weak = await acceptInvitationWithNewAccount(organisationScope, database.db, fresh.token, {
+			name: 'Weak',
+			password: 'tiny'
+		});
+		expect(weak).toMatchObject({ ok: false, reason: 'password' });
+
+		const existing = await inviteMember(database.db, world, world.outsider.email);
+		expect(
+			await acceptInvitationWithNewAccount(organisationScope, database.db, existing.token, {
+				name: 'Sam',
+				password: MEMBER_PASSWORD
+			})
+		).toEqual({ ok: false, reason: 'accountExists' });
+	});
+
+	it('refuses an expired link and a link we never issued', async () => {
+		const world = await createMembersWorld(database.db);
+		const { token } = await inviteMember(database.db, world, `late-${world.suffix}@example.org`);
+		const later = new Date(Date.now() + 15 * 24 * 3600 * 1000);
+		expect(
+			await acceptInvitationWithNewAccount(
+				organisationScope,
+				database.db,
+				token,
+				{ name: 'Late', password: MEMBER_PASSWORD },
+				later
+			)
+		).toEqual({ ok: false, reason: 'expired' });
+		expect(
+			await acceptInvitationWithNewAccount(organisationScope, database.db, 'a'.repeat(32), {
+				name: 'Nobody',
+				password: MEMBER_PASSWORD
+			})
+		).toEqual({ ok: false, reason: 'unknown' });
+	});
+});
+
+describe('accepting an organisation invitation as a signed-in user', () => {
+	it('adds the membership to an existing account with the invited address', async () => {
+		const world = await createMembersWorld(database.db);
+		const { token } = await inviteMember(database.db, world, world.outsider.email, 'professional');
+		expect(
+			(await findInvitationByToken(organisationScope, database.db, token))?.accountExists
+		).toBe(true);
+		expect(
+			await acceptInvitationAsUser(organisationScope, database.db, token, {
+				id: world.outsider.id,
+				email: world.outsider.email.toUpperCase()
+			})
+		).toEqual({ ok: true, userId: world.outsider.id, targetId: world.organisation.id });
+		expect(await findMember(database.db, world.organisation.id, world.outsider.id)).toMatchObject({
+			role: 'professional'
+		});
+	});
+
+	it('refuses someone signed in with a different address, and leaves the link working', async () => {
+		const world = await createMembersWorld(database.db);
+		const email = `other-${world.suffix}@example.org`;
+		const { token } = await inviteMember(database.db, world, email);
+		expect(
+			await acceptInvitationAsUser(organisationScope, database.db, token, {
+				id: world.outsider.id,
+				email: world.outsider.email
+			})
+		).toEqual({ ok: false, reason: 'wrongAccount' });
+		expect((await findInvitationByToken(organisationScope, database.db, token))?.status).toBe(
+			'pending'
+		);
+		const rows = await database.db
+			.select()
+			.from(memberships)
+			.where(eq(memberships.userId, world.outsider.id));
+		expect(rows).toEqual([]);
+	});
+});
+
+describe('isInvitedAddress', () => {
+	it('matches the invited address whatever its case or surrounding spaces', () => {
+		expect(isInvitedAddress('Sarah.Thompson@Example.org ', 'sarah.thompson@example.org')).toBe(
+			true
+		);
+	});
+
+	it('does not match another address', () => {
+		expect(isInvitedAddress('sarah@example.org', 'sarah.thompson@example.org')).toBe(false);
 	});
 });

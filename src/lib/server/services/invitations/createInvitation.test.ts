@@ -1,16 +1,20 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashLinkToken } from '../../auth/linkTokens.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { auditEvents, devOutbox, invitations } from '../../db/schema.ts';
+import { auditEvents, devOutbox, invitations, organisationInvitations } from '../../db/schema.ts';
 import { createLogger } from '../../logger.ts';
 import { createSmtpMailer } from '../../mail/mailer.ts';
 import { startSmtpTestServer, type SmtpTestServer } from '../../mail/testing/smtpTestServer.ts';
+import { childTeamScope } from './childTeamScope.ts';
 import { NotAllowedError } from './context.ts';
 import { createInvitation } from './createInvitation.ts';
 import { INVITATION_LIFETIME_MS } from './invitationStatus.ts';
 import { createInvitationWorld } from './testing/invitationWorld.ts';
 import { latestMailTo, tokenMailedTo } from '../../mail/testing/outbox.ts';
+import { organisationScope } from './organisationScope.ts';
+import { createMembersWorld } from '../organisationMembers/testing/membersWorld.ts';
+import { inviteMember } from './testing/inviteMember.ts';
 
 let database: TestDatabase;
 let smtp: SmtpTestServer;
@@ -32,11 +36,12 @@ const parent = (email: string) => ({
 	agency: 'Family'
 });
 
-describe('createInvitation', () => {
+describe('createInvitation to a child’s team', () => {
 	it('saves the invitation with only the token hash and emails the link', async () => {
 		const world = await createInvitationWorld(database.db);
 		const now = new Date('2026-11-02T09:00:00Z');
 		const result = await createInvitation(
+			childTeamScope,
 			world.context,
 			world.coordinator,
 			world.child,
@@ -89,7 +94,13 @@ describe('createInvitation', () => {
 		const world = await createInvitationWorld(database.db);
 		const before = await database.db.select().from(devOutbox);
 		await expect(
-			createInvitation(world.context, world.teacher, world.child, parent('nope@example.org'))
+			createInvitation(
+				childTeamScope,
+				world.context,
+				world.teacher,
+				world.child,
+				parent('nope@example.org')
+			)
 		).rejects.toBeInstanceOf(NotAllowedError);
 		const saved = await database.db
 			.select()
@@ -101,10 +112,16 @@ describe('createInvitation', () => {
 
 	it('refuses to invite someone already in the team', async () => {
 		const world = await createInvitationWorld(database.db);
-		const result = await createInvitation(world.context, world.coordinator, world.child, {
-			...parent(world.teacher.email.toUpperCase()),
-			teamRole: 'class_teacher'
-		});
+		const result = await createInvitation(
+			childTeamScope,
+			world.context,
+			world.coordinator,
+			world.child,
+			{
+				...parent(world.teacher.email.toUpperCase()),
+				teamRole: 'class_teacher'
+			}
+		);
 		expect(result).toEqual({
 			ok: false,
 			errors: { email: "Tom Bennett is already in Aaron's team" }
@@ -115,8 +132,16 @@ describe('createInvitation', () => {
 		const world = await createInvitationWorld(database.db);
 		const now = new Date('2026-11-02T09:00:00Z');
 		const email = 'twice@example.org';
-		await createInvitation(world.context, world.coordinator, world.child, parent(email), now);
+		await createInvitation(
+			childTeamScope,
+			world.context,
+			world.coordinator,
+			world.child,
+			parent(email),
+			now
+		);
 		const again = await createInvitation(
+			childTeamScope,
 			world.context,
 			world.coordinator,
 			world.child,
@@ -126,6 +151,7 @@ describe('createInvitation', () => {
 		expect(again.ok).toBe(false);
 		expect(!again.ok && again.errors.email).toMatch(/already waiting for a reply/);
 		const afterExpiry = await createInvitation(
+			childTeamScope,
 			world.context,
 			world.coordinator,
 			world.child,
@@ -143,6 +169,7 @@ describe('createInvitation', () => {
 			logger: createLogger('silent')
 		};
 		const result = await createInvitation(
+			childTeamScope,
 			context,
 			world.coordinator,
 			world.child,
@@ -160,6 +187,7 @@ describe('createInvitation', () => {
 		const world = await createInvitationWorld(database.db);
 		const context = { ...world.context, mailer: createSmtpMailer(smtp.url) };
 		const result = await createInvitation(
+			childTeamScope,
 			context,
 			world.coordinator,
 			world.child,
@@ -169,5 +197,80 @@ describe('createInvitation', () => {
 		const mail = await smtp.nextMail();
 		expect(mail.to).toEqual(['smtp.parent@example.org']);
 		expect(mail.data).toMatch(/invitations\/[a-z2-7]{32}/);
+	});
+});
+
+describe('createInvitation to an organisation', () => {
+	it('saves only the token’s hash, emails the link for 14 days and records who invited', async () => {
+		const world = await createMembersWorld(database.db);
+		const email = `new-${world.suffix}@example.org`;
+		const now = new Date('2027-03-01T10:00:00Z');
+		const { id, token } = await inviteMember(database.db, world, email, 'coordinator', now);
+
+		const [row] = await database.db
+			.select()
+			.from(organisationInvitations)
+			.where(eq(organisationInvitations.id, id));
+		expect(row?.tokenHash).toBe(hashLinkToken(token));
+		expect(row?.tokenHash).not.toContain(token);
+		expect(row?.role).toBe('coordinator');
+		expect(row?.expiresAt.toISOString()).toBe('2027-03-15T10:00:00.000Z');
+
+		const mail = await latestMailTo(database.db, email);
+		expect(mail.subject).toBe(
+			`Helen Marsh has invited you to join ${world.organisation.name} on Coplan`
+		);
+		expect(mail.text).toContain(`https://coplan.example.org/organisation/invitations/${token}`);
+
+		const [event] = await database.db
+			.select()
+			.from(auditEvents)
+			.where(
+				and(
+					eq(auditEvents.action, 'organisationInvitation.created'),
+					eq(auditEvents.subjectId, world.organisation.id)
+				)
+			);
+		expect(event?.actorId).toBe(world.admin.id);
+		expect(event?.details).toMatchObject({ invitationId: id, email, role: 'coordinator' });
+	});
+
+	it('refuses an existing member and a second invitation while one is waiting', async () => {
+		const world = await createMembersWorld(database.db);
+		const input = (email: string) => ({ name: 'Someone', email, role: 'professional' as const });
+		expect(
+			await createInvitation(
+				organisationScope,
+				world.context,
+				world.admin,
+				world.organisation,
+				input(world.professional.email.toUpperCase())
+			)
+		).toEqual({
+			ok: false,
+			errors: { email: `Tom Bennett is already a member of ${world.organisation.name}` }
+		});
+		const email = `twice-${world.suffix}@example.org`;
+		await inviteMember(database.db, world, email);
+		const again = await createInvitation(
+			organisationScope,
+			world.context,
+			world.admin,
+			world.organisation,
+			input(email)
+		);
+		expect(again.ok).toBe(false);
+		if (!again.ok) expect(again.errors.email).toContain('already waiting for a reply');
+	});
+
+	it('refuses anyone the policy does not allow, such as a coordinator', async () => {
+		const world = await createMembersWorld(database.db);
+		await expect(
+			createInvitation(organisationScope, world.context, world.coordinator, world.organisation, {
+				name: 'Someone',
+				email: `nope-${world.suffix}@example.org`,
+				role: 'admin'
+			})
+		).rejects.toBeInstanceOf(NotAllowedError);
 	});
 });

@@ -1,57 +1,50 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { generateLinkToken, hashLinkToken } from '../../auth/linkTokens.ts';
-import { invitations, teamMembers, users } from '../../db/schema.ts';
 import type { FieldErrors } from '../../forms.ts';
-import { knownAs } from '../../../shared/domain/childNames.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
-import {
-	assertMayInvite,
-	type InvitationContext,
-	type Inviter,
-	type InvitingChild
-} from './context.ts';
-import type { InvitationInput } from './invitationForm.ts';
+import type { InvitationContext, Inviter } from './context.ts';
 import { INVITATION_LIFETIME_MS } from './invitationStatus.ts';
+import type { InvitationScope, InvitationTable, InvitationTarget } from './scope.ts';
 import { sendInvitationEmail } from './sendInvitationEmail.ts';
 
 export type CreateInvitationResult =
 	{ ok: true; invitationId: string; emailSent: boolean } | { ok: false; errors: FieldErrors };
 
+/** Who is invited, and the role the scope offers them. */
+export type Invitee<Details> = { name: string; email: string } & Details;
+
 /**
- * Invites someone to a child's team: saves the invitation (only the token's hash) and
- * emails them the link. Refuses someone already in the team, and a second invitation
- * while one to the same address is still waiting (that one can be sent again instead).
+ * Invites someone to a child's team or an organisation: saves the invitation (only the
+ * token's hash) and emails them the link. Refuses someone who already belongs, and a
+ * second invitation while one to the same address is still waiting (that one can be
+ * sent again instead).
  */
-export async function createInvitation(
+export async function createInvitation<Target extends InvitationTarget, Details extends object>(
+	scope: InvitationScope<InvitationTable, Target, Details>,
 	context: InvitationContext,
 	inviter: Inviter,
-	child: InvitingChild,
-	invitee: InvitationInput,
+	target: Target,
+	invitee: Invitee<Details>,
 	now = new Date()
 ): Promise<CreateInvitationResult> {
-	assertMayInvite(inviter, child);
+	scope.assertMayManage(inviter.actor, target);
 	const { db } = context;
-	const email = invitee.email.trim().toLowerCase();
-	const childName = knownAs(child);
+	const { name, email: typed, ...details } = invitee;
+	const email = typed.trim().toLowerCase();
 
-	const [member] = await db
-		.select({ name: users.name })
-		.from(teamMembers)
-		.innerJoin(users, eq(users.id, teamMembers.userId))
-		.where(and(eq(teamMembers.childId, child.id), eq(users.email, email)));
-	if (member) {
-		return { ok: false, errors: { email: `${member.name} is already in ${childName}'s team` } };
-	}
+	const belongs = await scope.alreadyBelongs(db, target, email);
+	if (belongs) return { ok: false, errors: { email: belongs } };
+	const table: InvitationTable = scope.table;
 	const [waiting] = await db
-		.select({ id: invitations.id })
-		.from(invitations)
+		.select({ id: table.id })
+		.from(table)
 		.where(
 			and(
-				eq(invitations.childId, child.id),
-				eq(invitations.email, email),
-				isNull(invitations.acceptedAt),
-				isNull(invitations.revokedAt),
-				gt(invitations.expiresAt, now)
+				eq(scope.targetColumn, target.id),
+				eq(table.email, email),
+				isNull(table.acceptedAt),
+				isNull(table.revokedAt),
+				gt(table.expiresAt, now)
 			)
 		);
 	if (waiting) {
@@ -68,36 +61,34 @@ export async function createInvitation(
 	const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
 	const invitationId = await db.transaction(async (tx) => {
 		const [row] = await tx
-			.insert(invitations)
+			.insert(table)
 			.values({
+				...scope.newRow(target, invitee),
 				tokenHash: hashLinkToken(token),
-				childId: child.id,
 				email,
-				name: invitee.name,
-				teamRole: invitee.teamRole,
-				agency: invitee.agency,
+				name,
 				invitedBy: inviter.actor.id,
 				expiresAt,
 				lastSentAt: now,
 				createdAt: now
 			})
-			.returning({ id: invitations.id });
+			.returning({ id: table.id });
 		if (!row) throw new Error('The invitation was not saved.');
 		await recordAuditEvent(tx, {
 			actorId: inviter.actor.id,
-			action: 'invitation.created',
-			subjectType: 'child',
-			subjectId: child.id,
-			details: { invitationId: row.id, email, teamRole: invitee.teamRole, agency: invitee.agency }
+			action: `${scope.auditAction}.created`,
+			subjectType: scope.auditSubject,
+			subjectId: target.id,
+			details: { invitationId: row.id, email, ...details }
 		});
 		return row.id;
 	});
 
-	const emailSent = await sendInvitationEmail(context, {
+	const emailSent = await sendInvitationEmail(scope, context, {
 		to: email,
-		recipientName: invitee.name,
+		recipientName: name,
 		senderName: inviter.name,
-		childFirstName: childName,
+		targetName: scope.targetName(target),
 		token,
 		expiresAt
 	});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import { childTeamScope } from './childTeamScope.ts';
 import { acceptInvitationWithNewAccount } from './acceptInvitation.ts';
 import { createInvitation } from './createInvitation.ts';
 import { INVITATION_LIFETIME_MS } from './invitationStatus.ts';
@@ -25,6 +26,7 @@ const at = (days: number) => new Date(start.getTime() + days * DAY);
 
 async function invite(world: InvitationWorld, email: string, now: Date) {
 	const result = await createInvitation(
+		childTeamScope,
 		world.context,
 		world.coordinator,
 		world.child,
@@ -46,25 +48,46 @@ describe('an invitation from start to finish', () => {
 		const cancelled = await invite(world, 'cancelled@example.org', at(2));
 		await invite(world, 'waiting@example.org', at(10));
 
-		await resendInvitation(world.context, world.coordinator, world.child, first.id, at(5));
+		await resendInvitation(
+			childTeamScope,
+			world.context,
+			world.coordinator,
+			world.child,
+			first.id,
+			at(5)
+		);
 		const resentToken = await tokenMailedTo(database.db, 'accepts@example.org', '/invitations');
 		const password = { name: 'Accepting Parent', password: 'a kind friend to everyone' };
-		expect(await acceptInvitationWithNewAccount(database.db, first.token, password, at(6))).toEqual(
-			{
-				ok: false,
-				reason: 'unknown'
-			}
-		);
+		expect(
+			await acceptInvitationWithNewAccount(
+				childTeamScope,
+				database.db,
+				first.token,
+				password,
+				at(6)
+			)
+		).toEqual({
+			ok: false,
+			reason: 'unknown'
+		});
 		const accepted = await acceptInvitationWithNewAccount(
+			childTeamScope,
 			database.db,
 			resentToken,
 			password,
 			at(6)
 		);
 		expect(accepted.ok).toBe(true);
-		await revokeInvitation(database.db, world.coordinator, world.child, cancelled.id, at(7));
+		await revokeInvitation(
+			childTeamScope,
+			database.db,
+			world.coordinator,
+			world.child,
+			cancelled.id,
+			at(7)
+		);
 
-		const listed = await listInvitations(database.db, world.child.id, at(1 + 14));
+		const listed = await listInvitations(childTeamScope, database.db, world.child.id, at(1 + 14));
 		expect(listed.map((invitation) => [invitation.email, invitation.status])).toEqual([
 			['waiting@example.org', 'pending'],
 			['cancelled@example.org', 'revoked'],
@@ -87,7 +110,7 @@ describe('an invitation from start to finish', () => {
 		const other = await createInvitationWorld(database.db);
 		const mine = await invite(world, 'mine@example.org', new Date());
 		await invite(other, 'theirs@example.org', new Date());
-		const listed = await listInvitations(database.db, world.child.id);
+		const listed = await listInvitations(childTeamScope, database.db, world.child.id);
 		expect(listed.map((invitation) => invitation.id)).toEqual([mine.id]);
 	});
 });

@@ -1,79 +1,63 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { generateLinkToken, hashLinkToken } from '../../auth/linkTokens.ts';
-import { invitations } from '../../db/schema.ts';
-import { knownAs } from '../../../shared/domain/childNames.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
-import { isUuid } from '../children/findChild.ts';
-import {
-	assertMayInvite,
-	type InvitationContext,
-	type Inviter,
-	type InvitingChild
-} from './context.ts';
-import { INVITATION_LIFETIME_MS, canResend, invitationStatus } from './invitationStatus.ts';
+import type { InvitationContext, Inviter } from './context.ts';
+import { INVITATION_LIFETIME_MS, canResend } from './invitationStatus.ts';
+import { lockInvitation, type InvitationChangeRefusal } from './lockInvitation.ts';
+import type { InvitationScope, InvitationTable, InvitationTarget } from './scope.ts';
 import { sendInvitationEmail } from './sendInvitationEmail.ts';
 
 export type ResendInvitationResult =
-	| { ok: true; email: string; emailSent: boolean }
-	| { ok: false; reason: 'notFound' | 'accepted' | 'revoked' };
+	{ ok: true; email: string; emailSent: boolean } | { ok: false; reason: InvitationChangeRefusal };
 
 /**
  * Sends an invitation again with a new link and a new 14 days. The old link stops
  * working: its hash is replaced. The person resending becomes the one named as inviter.
  */
-export async function resendInvitation(
+export async function resendInvitation<Target extends InvitationTarget>(
+	scope: InvitationScope<InvitationTable, Target>,
 	context: InvitationContext,
 	inviter: Inviter,
-	child: InvitingChild,
+	target: Target,
 	invitationId: string,
 	now = new Date()
 ): Promise<ResendInvitationResult> {
-	assertMayInvite(inviter, child);
-	if (!isUuid(invitationId)) return { ok: false, reason: 'notFound' };
+	scope.assertMayManage(inviter.actor, target);
 	const token = generateLinkToken();
 	const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-	type Outcome =
-		| Extract<ResendInvitationResult, { ok: false }>
-		| { ok: true; invitation: typeof invitations.$inferSelect };
-	const outcome = await context.db.transaction(async (tx): Promise<Outcome> => {
-		const [invitation] = await tx
-			.select()
-			.from(invitations)
-			.where(and(eq(invitations.id, invitationId), eq(invitations.childId, child.id)))
-			.for('update');
-		if (!invitation) return { ok: false, reason: 'notFound' };
-		const status = invitationStatus(invitation, now);
-		if (!canResend(status)) {
-			return { ok: false, reason: status === 'accepted' ? 'accepted' : 'revoked' };
-		}
+	const table: InvitationTable = scope.table;
+	const outcome = await context.db.transaction(async (tx) => {
+		const locked = await lockInvitation(tx, scope, target, invitationId, canResend, now);
+		if (!locked.ok) return locked;
+		const { invitation, status } = locked;
 		await tx
-			.update(invitations)
+			.update(table)
 			.set({
 				tokenHash: hashLinkToken(token),
 				expiresAt,
 				lastSentAt: now,
 				invitedBy: inviter.actor.id
 			})
-			.where(eq(invitations.id, invitation.id));
+			.where(eq(table.id, invitation.id));
 		await recordAuditEvent(tx, {
 			actorId: inviter.actor.id,
-			action: 'invitation.resent',
-			subjectType: 'child',
-			subjectId: child.id,
+			action: `${scope.auditAction}.resent`,
+			subjectType: scope.auditSubject,
+			subjectId: target.id,
 			details: {
 				invitationId: invitation.id,
 				email: invitation.email,
 				wasExpired: status === 'expired'
 			}
 		});
-		return { ok: true, invitation };
+		return locked;
 	});
 	if (!outcome.ok) return outcome;
-	const emailSent = await sendInvitationEmail(context, {
+	const emailSent = await sendInvitationEmail(scope, context, {
 		to: outcome.invitation.email,
 		recipientName: outcome.invitation.name,
 		senderName: inviter.name,
-		childFirstName: knownAs(child),
+		targetName: scope.targetName(target),
 		token,
 		expiresAt
 	});

@@ -1,41 +1,35 @@
-import { and, eq } from 'drizzle-orm';
-import { invitations } from '../../db/schema.ts';
-import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
-import { isUuid } from '../children/findChild.ts';
-import { assertMayInvite, type Inviter, type InvitingChild } from './context.ts';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { canRevoke, invitationStatus } from './invitationStatus.ts';
+import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
+import type { Inviter } from './context.ts';
+import { canRevoke } from './invitationStatus.ts';
+import { lockInvitation, type InvitationChangeRefusal } from './lockInvitation.ts';
+import type { InvitationScope, InvitationTable, InvitationTarget } from './scope.ts';
 
 export type RevokeInvitationResult =
-	{ ok: true; email: string } | { ok: false; reason: 'notFound' | 'accepted' | 'revoked' };
+	{ ok: true; email: string } | { ok: false; reason: InvitationChangeRefusal };
 
 /** Cancels an invitation that nobody has accepted: its link stops working at once. */
-export async function revokeInvitation(
+export async function revokeInvitation<Target extends InvitationTarget>(
+	scope: InvitationScope<InvitationTable, Target>,
 	db: Database,
 	inviter: Inviter,
-	child: InvitingChild,
+	target: Target,
 	invitationId: string,
 	now = new Date()
 ): Promise<RevokeInvitationResult> {
-	assertMayInvite(inviter, child);
-	if (!isUuid(invitationId)) return { ok: false, reason: 'notFound' };
-	return db.transaction(async (tx) => {
-		const [invitation] = await tx
-			.select()
-			.from(invitations)
-			.where(and(eq(invitations.id, invitationId), eq(invitations.childId, child.id)))
-			.for('update');
-		if (!invitation) return { ok: false, reason: 'notFound' };
-		const status = invitationStatus(invitation, now);
-		if (!canRevoke(status)) {
-			return { ok: false, reason: status === 'accepted' ? 'accepted' : 'revoked' };
-		}
-		await tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, invitation.id));
+	scope.assertMayManage(inviter.actor, target);
+	const table: InvitationTable = scope.table;
+	return db.transaction(async (tx): Promise<RevokeInvitationResult> => {
+		const locked = await lockInvitation(tx, scope, target, invitationId, canRevoke, now);
+		if (!locked.ok) return locked;
+		const { invitation } = locked;
+		await tx.update(table).set({ revokedAt: now }).where(eq(table.id, invitation.id));
 		await recordAuditEvent(tx, {
 			actorId: inviter.actor.id,
-			action: 'invitation.revoked',
-			subjectType: 'child',
-			subjectId: child.id,
+			action: `${scope.auditAction}.revoked`,
+			subjectType: scope.auditSubject,
+			subjectId: target.id,
 			details: { invitationId: invitation.id, email: invitation.email }
 		});
 		return { ok: true, email: invitation.email };

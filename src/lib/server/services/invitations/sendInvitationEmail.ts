@@ -1,18 +1,21 @@
 import type { Logger } from '../../logger.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import { invitationEmail } from '../../mail/templates.ts';
+import type { InvitationScope } from './scope.ts';
+
+/** The part of a scope that writes its emails (any scope will do). */
+type MailingScope = Pick<InvitationScope, 'linkPath' | 'email' | 'emailFailure'>;
 
 export interface InvitationMail {
 	to: string;
 	recipientName: string;
 	senderName: string;
-	childFirstName: string;
+	targetName: string;
 	token: string;
 	expiresAt: Date;
 }
 
-export function invitationLink(origin: string, token: string): string {
-	return new URL(`/invitations/${token}`, origin).toString();
+export function invitationLink(scope: { linkPath: string }, origin: string, token: string): string {
+	return new URL(`${scope.linkPath}/${token}`, origin).toString();
 }
 
 /**
@@ -20,21 +23,16 @@ export function invitationLink(origin: string, token: string): string {
  * reported (the inviter can send it again) rather than thrown.
  */
 export async function sendInvitationEmail(
+	scope: MailingScope,
 	mail: { mailer: Mailer; origin: string; logger?: Logger },
-	invitation: InvitationMail
+	{ to, token, ...invitation }: InvitationMail
 ): Promise<boolean> {
-	const content = invitationEmail({
-		recipientName: invitation.recipientName,
-		senderName: invitation.senderName,
-		childFirstName: invitation.childFirstName,
-		link: invitationLink(mail.origin, invitation.token),
-		expiresAt: invitation.expiresAt
-	});
+	const content = scope.email({ ...invitation, link: invitationLink(scope, mail.origin, token) });
 	try {
-		await mail.mailer.send({ to: invitation.to, ...content });
+		await mail.mailer.send({ to, ...content });
 		return true;
 	} catch (error) {
-		mail.logger?.error({ err: error }, 'the invitation email could not be sent');
+		mail.logger?.error({ err: error }, scope.emailFailure);
 		return false;
 	}
 }

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { rulesFor } from '../../../shared/domain/timeline.ts';
 import type { Database } from '../../db/client.ts';
-import { deadlineCompletions, type MeetingType } from '../../db/schema.ts';
+import { deadlineCompletions } from '../../db/schema.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 
 export type DeadlineChangeResult = { ok: true } | { ok: false; reason: 'unknownRule' };

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, devOutbox, meetings } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { deleteMeeting } from './deleteMeeting.ts';
+import { deleteMeeting, sendsCancellations } from './deleteMeeting.ts';
 import { findMeeting } from './findMeeting.ts';
 import { listMeetingsForChild } from './listMeetingsForChild.ts';
 import { createMeeting } from './scheduleMeeting.ts';
@@ -93,5 +93,15 @@ describe('deleteMeeting', () => {
 
 	it('treats ids that are not UUIDs as not found', async () => {
 		expect(await findMeeting(database.db, 'not-a-uuid')).toBeNull();
+	});
+});
+
+describe('sendsCancellations', () => {
+	it('tells the invitees only of a scheduled meeting still to come', () => {
+		const later = new Date('2026-11-23T09:01:00Z');
+		expect(sendsCancellations({ status: 'scheduled', startsAt: later }, now)).toBe(true);
+		expect(sendsCancellations({ status: 'scheduled', startsAt: now }, now)).toBe(false);
+		expect(sendsCancellations({ status: 'in_progress', startsAt: later }, now)).toBe(false);
+		expect(sendsCancellations({ status: 'closed', startsAt: later }, now)).toBe(false);
 	});
 });

@@ -20,6 +20,14 @@ export interface DeleteMeetingContext {
 	now?: Date;
 }
 
+/** Invitees are told a meeting is off only while it is still to come. */
+export function sendsCancellations(
+	meeting: Pick<MeetingRecord, 'status' | 'startsAt'>,
+	now: Date
+): boolean {
+	return meeting.status === 'scheduled' && meeting.startsAt > now;
+}
+
 /**
  * Soft-deletes a meeting (the caller has checked meeting.delete and asked for
  * confirmation): it disappears from every list but stays in the database, and the audit
@@ -54,7 +62,7 @@ export async function deleteMeeting(
 	});
 	// Anyone still in the deleted meeting's live document is disconnected.
 	if (deleted) await context.live.meetingAccessChanged(meeting.id);
-	const stillToCome = meeting.status === 'scheduled' && meeting.startsAt > now;
+	const stillToCome = sendsCancellations(meeting, now);
 	if (!deleted || !stillToCome) return { cancellationsSent: 0 };
 	return { cancellationsSent: await sendCancellations(context, meeting) };
 }

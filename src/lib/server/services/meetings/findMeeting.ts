@@ -1,6 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { children, meetings, users, type AgendaItem, type MeetingType } from '../../db/schema.ts';
+import { children, meetings, users } from '../../db/schema.ts';
+import type { AgendaItem } from '../../../shared/domain/meetingAgendas.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 import type { Resource } from '../../policy.ts';
 import { isUuid } from '../children/findChild.ts';
 

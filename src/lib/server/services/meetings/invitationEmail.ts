@@ -1,6 +1,6 @@
 import { MEETING_TYPE_SHORT_NAMES } from '../../../shared/domain/meetingAgendas.ts';
 import { formatUkDate, ukDateOf, ukTimeOf } from '../../../shared/domain/ukCalendar.ts';
-import type { MeetingType } from '../../db/schema.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 
 /**
  * The words of meeting emails: plain and short, naming the sender and the child's first

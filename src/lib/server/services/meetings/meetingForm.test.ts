@@ -238,4 +238,9 @@ describe('initialMeetingForm', () => {
 		expect(initial.values).toMatchObject({ duration: '60', chairId: 'senco-id' });
 		expect(initial.invitees).toEqual(['senco-id', 'parent-id', 'salt-id']);
 	});
+
+	it('leaves the chair to choose when the person scheduling is not in the team', () => {
+		const initial = initialMeetingForm('taf_review', team, 'caseworker-id');
+		expect(initial.values.chairId).toBe('');
+	});
 });

@@ -4,7 +4,7 @@ import { AGENDA_TEMPLATES } from '../../../shared/domain/meetingAgendas.ts';
 import { isPhaseTransfer, type PhaseTransfer } from '../../../shared/domain/timeline.ts';
 import { formatUkDate, shiftDate, ukDateOf, ukInstant } from '../../../shared/domain/ukCalendar.ts';
 import type { FieldErrors } from '../../forms.ts';
-import { MEETING_TYPES, type MeetingType } from '../../db/schema.ts';
+import { MEETING_TYPES, type MeetingType } from '../../../shared/domain/meetingTypes.ts';
 
 /**
  * Reads the "schedule a meeting" form. Everything is checked on the server, each problem
@@ -49,16 +49,21 @@ export function isMeetingType(value: string | null | undefined): value is Meetin
 }
 
 /** The values a new form starts with: the standard agenda, an hour, everyone invited. */
+/**
+ * The form as it first shows: the usual agenda for the type, the whole team invited, and
+ * the person scheduling as chair when they are in the team (the chair must be).
+ */
 export function initialMeetingForm(
 	type: MeetingType,
 	team: readonly TeamOption[],
-	chairId: string | null
+	schedulerId: string
 ): MeetingFormValues {
+	const schedulerInTeam = team.some((member) => member.userId === schedulerId);
 	return {
 		values: {
 			type,
 			duration: String(DEFAULT_DURATION),
-			chairId: chairId ?? '',
+			chairId: schedulerInTeam ? schedulerId : '',
 			agenda: AGENDA_TEMPLATES[type].join('\n')
 		},
 		invitees: team.map((member) => member.userId)

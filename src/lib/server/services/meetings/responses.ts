@@ -1,13 +1,8 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Database } from '../../db/client.ts';
-import {
-	meetingInvitees,
-	meetings,
-	teamMembers,
-	users,
-	type RsvpResponse
-} from '../../db/schema.ts';
+import { meetingInvitees, meetings, teamMembers, users } from '../../db/schema.ts';
+import type { RsvpResponse } from '../../../shared/domain/rsvp.ts';
 
 /**
  * Replies to a meeting invitation (attending, attending online, cannot attend) and the

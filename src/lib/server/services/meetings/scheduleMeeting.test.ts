@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../db/schema.ts';
 import { createSmtpMailer } from '../../mail/mailer.ts';
 import { startSmtpTestServer } from '../../mail/testing/smtpTestServer.ts';
+import { parseCalendar } from '../../calendar/testing/readCalendar.ts';
 import { findMeeting } from './findMeeting.ts';
 import { scheduleMeeting } from './scheduleMeeting.ts';
 import { formOf } from '../../testing/forms.ts';
@@ -84,18 +85,39 @@ describe('scheduleMeeting', () => {
 			);
 		expect(audit?.actorId).toBe(world.coordinator.id);
 
+		// One invitation to each invitee, each with its own calendar entry.
+		const invited = [world.coordinator, world.parent, world.therapist];
+		const sent = await db
+			.select({ to: devOutbox.to, calendar: devOutbox.calendar })
+			.from(devOutbox)
+			.where(
+				inArray(
+					devOutbox.to,
+					invited.map((person) => person.email)
+				)
+			);
+		expect(sent.map((mail) => mail.to).sort()).toEqual(invited.map((p) => p.email).sort());
+		for (const mail of sent) {
+			expect(parseCalendar(mail.calendar ?? '').get('ATTENDEE')?.value).toBe(`MAILTO:${mail.to}`);
+		}
+
 		const [mail] = await db.select().from(devOutbox).where(eq(devOutbox.to, world.parent.email));
 		expect(mail?.subject).toBe("Invitation: Aaron's annual review, Thursday 14 January 2027");
 		expect(mail?.text).toContain('Hello Sarah Jones,');
 		expect(mail?.text).toContain('Priya Shah has invited you to Aaron');
 		expect(mail?.text).toContain('When: Thursday 14 January 2027, 10:00 to 11:30 (UK time)');
 		expect(mail?.text).toContain(`https://coplan.example.org/meetings/${result.meetingId}`);
+		// Read unfolded, so a folded line cannot hide a name or split an address.
+		const calendarText = (mail?.calendar ?? '').replace(/\r\n /g, '');
 		// The child's first name only: never the surname.
-		expect(`${mail?.subject} ${mail?.text} ${mail?.calendar}`).not.toContain('Thompson');
-		expect(mail?.calendar).toContain('BEGIN:VCALENDAR');
-		expect(mail?.calendar).toContain('METHOD:REQUEST');
-		expect(mail?.calendar).toContain('DTSTART:20270114T100000Z');
-		expect(mail?.calendar).toContain(`mailto:${world.parent.email}`);
+		expect(`${mail?.subject} ${mail?.text} ${calendarText}`).not.toContain('Thompson');
+		expect(calendarText).toContain('BEGIN:VCALENDAR');
+		expect(calendarText).toContain('METHOD:REQUEST');
+		expect(calendarText).toContain('DTSTART:20270114T100000Z');
+		// ical-generator writes the attendee's scheme as MAILTO:, the same URI (RFC 3986 §3.1).
+		expect(parseCalendar(mail?.calendar ?? '').get('ATTENDEE')?.value).toBe(
+			`MAILTO:${world.parent.email}`
+		);
 
 		const completions = await db
 			.select({ ruleKey: deadlineCompletions.ruleKey })

@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, meetings, type MeetingType } from '../../db/schema.ts';
+import { auditEvents, meetings } from '../../db/schema.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { markDeadlineDone, reopenDeadline } from './deadlineCompletion.ts';
 import { createMeeting } from './scheduleMeeting.ts';
 import { meetingTimeline, timelinesForChildren } from './timelines.ts';
+import { createChild } from '../../testing/factories.ts';
 import { createMeetingWorld, type MeetingWorld } from './testing/meetingWorld.ts';
 
 let database: TestDatabase;
@@ -19,8 +21,8 @@ afterAll(async () => {
 	await database.close();
 });
 
-function schedule(type: MeetingType, startsAt: string) {
-	return createMeeting(database.db, world.child.id, world.coordinator.id, {
+function schedule(type: MeetingType, startsAt: string, childId = world.child.id) {
+	return createMeeting(database.db, childId, world.coordinator.id, {
 		type,
 		transfer: null,
 		startsAt: new Date(startsAt),
@@ -101,11 +103,43 @@ describe('statutory timelines from the database', () => {
 		expect((await statusOf(first, 'next_taf_review', now))?.status).toBe('upcoming');
 	});
 
-	it('gives every meeting of several children at once', async () => {
-		const all = await timelinesForChildren(database.db, [world.child.id], new Date('2027-03-01'));
-		expect(all.length).toBeGreaterThanOrEqual(3);
-		expect(all.every((meeting) => meeting.childId === world.child.id)).toBe(true);
-		expect(all.every((meeting) => meeting.deadlines.length > 0)).toBe(true);
-		expect(await timelinesForChildren(database.db, [])).toEqual([]);
+	it('gives every meeting of several children at once, each with its own rules', async () => {
+		const { db } = database;
+		const { organisationId } = world;
+		// Bella is under five at her review, Callum is not; Dev is not asked for.
+		const bella = await createChild(db, organisationId, {
+			firstName: 'Bella',
+			dateOfBirth: '2023-06-01'
+		});
+		const callum = await createChild(db, organisationId, {
+			firstName: 'Callum',
+			dateOfBirth: '2016-06-01'
+		});
+		const dev = await createChild(db, organisationId, { firstName: 'Dev' });
+		const bellaReview = await schedule('ehcp_annual_review', '2027-01-05T10:00:00Z', bella.id);
+		const callumReview = await schedule('ehcp_annual_review', '2027-01-06T10:00:00Z', callum.id);
+		// Later than both reviews, but Callum's: it must not count as Bella's next review.
+		const callumNext = await schedule('ehcp_annual_review', '2027-02-01T10:00:00Z', callum.id);
+		await schedule('ehcp_annual_review', '2027-01-07T10:00:00Z', dev.id);
+
+		const now = new Date('2027-03-01T12:00:00Z');
+		const all = await timelinesForChildren(db, [bella.id, callum.id], now);
+		expect(all.map(({ id, childId }) => ({ id, childId }))).toEqual([
+			{ id: bellaReview, childId: bella.id },
+			{ id: callumReview, childId: callum.id },
+			{ id: callumNext, childId: callum.id }
+		]);
+		const deadline = (meetingId: string, key: string) =>
+			all.find((meeting) => meeting.id === meetingId)?.deadlines.find((d) => d.rule.key === key);
+		// Each meeting is judged against its own child's date of birth...
+		expect(deadline(bellaReview, 'early_years_review')).toBeDefined();
+		expect(deadline(callumReview, 'early_years_review')).toBeUndefined();
+		// ...and its own child's later meetings.
+		expect(deadline(bellaReview, 'next_ehcp_review')?.status).not.toBe('done');
+		expect(deadline(bellaReview, 'next_ehcp_review')?.metBy).toBeNull();
+		expect(deadline(callumReview, 'next_ehcp_review')?.status).toBe('done');
+		expect(deadline(callumReview, 'next_ehcp_review')?.metBy?.id).toBe(callumNext);
+
+		expect(await timelinesForChildren(db, [])).toEqual([]);
 	});
 });

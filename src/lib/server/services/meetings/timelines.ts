@@ -6,13 +6,8 @@ import {
 	type LaterMeeting
 } from '../../../shared/domain/timeline.ts';
 import type { Database } from '../../db/client.ts';
-import {
-	children,
-	deadlineCompletions,
-	meetings,
-	users,
-	type MeetingType
-} from '../../db/schema.ts';
+import { children, deadlineCompletions, meetings, users } from '../../db/schema.ts';
+import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 
 /**
  * Statutory timelines from the database: each meeting's rules (shared/domain/timeline.ts)

@@ -4,7 +4,8 @@ import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { meetings, minutesVersions, users } from '../../db/schema.ts';
 import { fingerprint } from '../../minutes/fingerprint.ts';
-import { diffMinutes, type SectionChanges } from '../../minutes/minutesDiff.ts';
+import type { SectionChanges } from '../../../shared/viewModels/minutesChanges.ts';
+import { diffMinutes } from '../../minutes/minutesDiff.ts';
 import {
 	MINUTES_FORMAT_VERSION,
 	type Minutes,

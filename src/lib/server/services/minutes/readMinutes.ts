@@ -3,7 +3,7 @@ import { formatUkDateTime } from '../../../shared/domain/ukCalendar.ts';
 import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema.ts';
-import type { SectionChanges } from '../../minutes/minutesDiff.ts';
+import type { SectionChanges } from '../../../shared/viewModels/minutesChanges.ts';
 import type { ExportContext, Minutes, RestrictedMinutes } from '../../minutes/minutesTypes.ts';
 import { can, type Actor } from '../../policy.ts';
 import type { MeetingRecord, MeetingResource } from '../meetings/findMeeting.ts';

@@ -2,7 +2,7 @@ import { asc, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
 import { can, type Actor } from '../../policy.ts';
-import { NotAllowedError } from '../invitations/context.ts';
+import { NotAllowedError, type Inviter } from '../invitations/context.ts';
 
 /** An organisation, as far as managing its members needs it. */
 export interface ManagedOrganisation {
@@ -11,10 +11,7 @@ export interface ManagedOrganisation {
 }
 
 /** The admin acting: their policy facts and the name their invitations are sent in. */
-export interface MemberManager {
-	actor: Actor;
-	name: string;
-}
+export type MemberManager = Inviter;
 
 function organisationResource(organisationId: string) {
 	return { type: 'organisation', organisationId } as const;

@@ -1,13 +1,7 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import {
-	memberships,
-	organisationInvitations,
-	organisations,
-	users,
-	type MemberRole
-} from '../../db/schema.ts';
-import { invitationStatus, type InvitationStatus } from '../invitations/invitationStatus.ts';
+import { memberships, organisations, users } from '../../db/schema.ts';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
 
 export interface MemberSummary {
 	userId: string;
@@ -38,60 +32,6 @@ export async function findMember(
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
 	return members[0] ?? null;
-}
-
-export interface OrganisationInvitationSummary {
-	id: string;
-	name: string;
-	email: string;
-	role: MemberRole;
-	status: Extract<InvitationStatus, 'pending' | 'expired'>;
-	invitedByName: string | null;
-	lastSentAt: Date;
-	expiresAt: Date;
-}
-
-/**
- * Invitations nobody has answered, newest first: waiting, or run out (and so worth
- * sending again). Accepted ones show up as members; cancelled ones are in the audit trail.
- */
-export async function listOpenOrganisationInvitations(
-	db: Database,
-	organisationId: string,
-	now = new Date()
-): Promise<OrganisationInvitationSummary[]> {
-	const rows = await db
-		.select({
-			id: organisationInvitations.id,
-			name: organisationInvitations.name,
-			email: organisationInvitations.email,
-			role: organisationInvitations.role,
-			invitedByName: users.name,
-			lastSentAt: organisationInvitations.lastSentAt,
-			expiresAt: organisationInvitations.expiresAt,
-			acceptedAt: organisationInvitations.acceptedAt,
-			revokedAt: organisationInvitations.revokedAt
-		})
-		.from(organisationInvitations)
-		.leftJoin(users, eq(users.id, organisationInvitations.invitedBy))
-		.where(
-			and(
-				eq(organisationInvitations.organisationId, organisationId),
-				isNull(organisationInvitations.acceptedAt),
-				isNull(organisationInvitations.revokedAt)
-			)
-		)
-		.orderBy(desc(organisationInvitations.createdAt), desc(organisationInvitations.id));
-	return rows.map((row) => ({
-		id: row.id,
-		name: row.name,
-		email: row.email,
-		role: row.role,
-		invitedByName: row.invitedByName,
-		lastSentAt: row.lastSentAt,
-		expiresAt: row.expiresAt,
-		status: invitationStatus(row, now) === 'expired' ? 'expired' : 'pending'
-	}));
 }
 
 /** The organisations someone belongs to and their role in each, for their account page. */

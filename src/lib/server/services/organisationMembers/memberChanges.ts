@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { memberships, organisations, type MemberRole } from '../../db/schema.ts';
+import { memberships, organisations } from '../../db/schema.ts';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 import { isUuid } from '../children/findChild.ts';
 import { assertMayManageMembers, type MemberManager } from './context.ts';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { MEMBER_ROLES } from '../../db/schema.ts';
+import { MEMBER_ROLES } from '../../../shared/domain/roles.ts';
+import { inviteeFields } from '../invitations/invitationForm.ts';
 
 /** An unchecked radio sends nothing at all: treated as an empty choice, with its message. */
 const role = v.pipe(
@@ -9,20 +10,7 @@ const role = v.pipe(
 
 /** The "invite someone to the organisation" form. */
 export const MemberInvitationForm = v.object({
-	name: v.pipe(
-		v.string(),
-		v.trim(),
-		v.nonEmpty('Enter the name of the person you are inviting'),
-		v.maxLength(200, 'Name must be 200 characters or fewer')
-	),
-	email: v.pipe(
-		v.string(),
-		v.trim(),
-		v.nonEmpty('Enter their email address'),
-		v.maxLength(320, 'Email address must be 320 characters or fewer'),
-		v.email('Enter an email address in the correct format, like name@example.com'),
-		v.toLowerCase()
-	),
+	...inviteeFields,
 	role
 });
 

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createOrganisation, createUser } from '../../testing/factories.ts';
 import { loadActor } from '../../policy.ts';
-import { auditEvents, organisations, type MemberRole } from '../../db/schema.ts';
+import { auditEvents, organisations } from '../../db/schema.ts';
+import type { MemberRole } from '../../../shared/domain/roles.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { administeredOrganisations, setTwoFactorRequirement } from './twoFactorRequirement.ts';
 

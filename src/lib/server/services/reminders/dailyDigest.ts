@@ -4,7 +4,8 @@ import type { Database } from '../../db/client.ts';
 import { actions, reminderDigests, teamMembers, users } from '../../db/schema.ts';
 import type { Logger } from '../../logger.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import { DUE_SOON_DAYS, listOpenActions, type OpenAction } from '../actions/openActions.ts';
+import type { OpenAction } from '../../../shared/viewModels/actions.ts';
+import { DUE_SOON_DAYS, listOpenActions } from '../actions/openActions.ts';
 import { digestEmail } from './digestEmail.ts';
 
 /**

@@ -112,9 +112,7 @@ export const DETAIL_SECTIONS: Record<string, MeetingSection> = {
 export const ATTENDANCE_STATUSES = ['expected', 'present', 'apologies'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
-/** The same values as the actions table's status column. */
-export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export { ACTION_STATUSES, type ActionStatus } from '../../domain/actionStatuses.ts';
 
 export const EHCP_RECOMMENDATIONS = ['maintain', 'amend', 'cease'] as const;
 export type EhcpRecommendation = (typeof EHCP_RECOMMENDATIONS)[number];
@@ -135,15 +133,6 @@ export const EHCP_PLAN_SECTIONS = [
 	'K'
 ] as const;
 export type EhcpPlanSection = (typeof EHCP_PLAN_SECTIONS)[number];
-
-/** The four broad areas of need (SEND Code of Practice). */
-export const AREAS_OF_NEED = [
-	'communication_interaction',
-	'cognition_learning',
-	'social_emotional_mental_health',
-	'sensory_physical'
-] as const;
-export type AreaOfNeed = (typeof AREAS_OF_NEED)[number];
 
 /** Text fields of each list's items. */
 export const ITEM_FIELDS = {

@@ -1,8 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { validateForm } from '$lib/server/forms.ts';
 import { requireChild } from '$lib/server/services/children/requireChild.ts';
+import { childTeamScope } from '$lib/server/services/invitations/childTeamScope.ts';
 import { createInvitation } from '$lib/server/services/invitations/createInvitation.ts';
 import { InvitationForm } from '$lib/server/services/invitations/invitationForm.ts';
+import { INVITATION_CHANGE_MESSAGES } from '$lib/server/services/invitations/lockInvitation.ts';
 import { listInvitations } from '$lib/server/services/invitations/listInvitations.ts';
 import { resendInvitation } from '$lib/server/services/invitations/resendInvitation.ts';
 import { revokeInvitation } from '$lib/server/services/invitations/revokeInvitation.ts';
@@ -16,17 +18,11 @@ async function inviting(event: RequestEvent) {
 	return { inviter: { actor, name }, child };
 }
 
-const CHANGED_MESSAGES = {
-	notFound: 'That invitation could not be found. It may have been removed.',
-	accepted: 'That invitation has already been accepted.',
-	revoked: 'That invitation has been cancelled.'
-} as const;
-
 export const load: PageServerLoad = async (event) => {
 	const { child } = await inviting(event);
 	return {
 		child: { id: child.id, name: knownAs(child) },
-		invitations: await listInvitations(event.locals.db, child.id)
+		invitations: await listInvitations(childTeamScope, event.locals.db, child.id)
 	};
 };
 
@@ -35,7 +31,7 @@ export const actions: Actions = {
 		const { inviter, child } = await inviting(event);
 		const form = validateForm(InvitationForm, await event.request.formData(), []);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		const result = await createInvitation(event.locals, inviter, child, form.data);
+		const result = await createInvitation(childTeamScope, event.locals, inviter, child, form.data);
 		if (!result.ok) return fail(400, { errors: result.errors, values: form.data });
 		return {
 			done: {
@@ -49,8 +45,14 @@ export const actions: Actions = {
 	resend: async (event) => {
 		const { inviter, child } = await inviting(event);
 		const invitationId = String((await event.request.formData()).get('invitationId') ?? '');
-		const result = await resendInvitation(event.locals, inviter, child, invitationId);
-		if (!result.ok) return fail(400, { problem: CHANGED_MESSAGES[result.reason] });
+		const result = await resendInvitation(
+			childTeamScope,
+			event.locals,
+			inviter,
+			child,
+			invitationId
+		);
+		if (!result.ok) return fail(400, { problem: INVITATION_CHANGE_MESSAGES[result.reason] });
 		return {
 			done: { kind: 'resent' as const, email: result.email, emailSent: result.emailSent }
 		};
@@ -58,8 +60,14 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const { inviter, child } = await inviting(event);
 		const invitationId = String((await event.request.formData()).get('invitationId') ?? '');
-		const result = await revokeInvitation(event.locals.db, inviter, child, invitationId);
-		if (!result.ok) return fail(400, { problem: CHANGED_MESSAGES[result.reason] });
+		const result = await revokeInvitation(
+			childTeamScope,
+			event.locals.db,
+			inviter,
+			child,
+			invitationId
+		);
+		if (!result.ok) return fail(400, { problem: INVITATION_CHANGE_MESSAGES[result.reason] });
 		return { done: { kind: 'revoked' as const, email: result.email } };
 	}
 };

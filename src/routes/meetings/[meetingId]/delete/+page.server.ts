@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards.ts';
-import { deleteMeeting } from '$lib/server/services/meetings/deleteMeeting.ts';
+import { deleteMeeting, sendsCancellations } from '$lib/server/services/meetings/deleteMeeting.ts';
 import { requireMeeting } from '$lib/server/services/meetings/requireMeeting.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 			status: meeting.status
 		},
 		childName: knownAs(meeting.child),
-		willNotify: meeting.status === 'scheduled' && meeting.startsAt > new Date()
+		willNotify: sendsCancellations(meeting, new Date())
 	};
 };
 

@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { validateForm } from '$lib/server/forms.ts';
-import { can } from '$lib/server/policy.ts';
 import { listTeam } from '$lib/server/services/children/team.ts';
 import { listMeetingsForChild } from '$lib/server/services/meetings/listMeetingsForChild.ts';
 import {
@@ -9,15 +8,16 @@ import {
 	REOPEN_REASON_MAX_LENGTH,
 	reopenMeeting
 } from '$lib/server/services/meetings/closeMeeting.ts';
+import { closingRefusal } from '$lib/server/services/meetings/closeConfirmation.ts';
+import { liveMeetingPermissions } from '$lib/server/services/meetings/meetingPermissions.ts';
 import { requireMeeting } from '$lib/server/services/meetings/requireMeeting.ts';
 import { unresolvedActionCount } from '$lib/server/services/meetings/unresolvedActions.ts';
+import { knownAs } from '$lib/shared/domain/childNames.ts';
 import { TEAM_ROLE_LABELS, MEETING_TYPE_LABELS, labelFor } from '$lib/shared/domain/labels.ts';
+import { isEhcpReview } from '$lib/shared/domain/timeline.ts';
 import { ukDateOf } from '$lib/shared/domain/ukCalendar.ts';
 import type { LiveMeetingData } from '$lib/components/live/types.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-/** EHCP reviews end in a recommendation to the local authority and proposed amendments. */
-const EHCP_REVIEW_TYPES = ['ehcp_annual_review', 'ehcp_interim_review', 'phase_transfer_review'];
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, meeting, resource } = await requireMeeting(event, 'meeting.view');
@@ -33,9 +33,9 @@ export const load: PageServerLoad = async (event) => {
 			id: meeting.id,
 			type: meeting.type,
 			typeLabel: labelFor(MEETING_TYPE_LABELS, meeting.type),
-			isEhcpReview: EHCP_REVIEW_TYPES.includes(meeting.type),
+			isEhcpReview: isEhcpReview(meeting.type),
 			startsAt: meeting.startsAt.toISOString(),
-			childName: meeting.child.preferredName ?? meeting.child.firstName,
+			childName: knownAs(meeting.child),
 			closed: resource.closed
 		},
 		me: {
@@ -43,12 +43,7 @@ export const load: PageServerLoad = async (event) => {
 			name: event.locals.user?.name ?? '',
 			teamRole: me?.teamRole ?? null
 		},
-		permissions: {
-			// Whether they may write while the meeting is open; the server says when it closes.
-			collaborate: can(actor, 'meeting.collaborate', { ...resource, closed: false }),
-			chair: can(actor, 'meeting.chair', resource),
-			viewRestricted: can(actor, 'meeting.viewRestricted', resource)
-		},
+		permissions: liveMeetingPermissions(actor, resource),
 		team: team.map((member) => ({
 			userId: member.userId,
 			name: member.name,
@@ -88,16 +83,9 @@ export const actions: Actions = {
 		// Counted again here, from the live document: the chair confirms any action left
 		// without an owner or a due date, even if the page's own list was out of date.
 		const unresolved = await unresolvedActionCount(event.locals.live, meeting.id);
-		if (unresolved > 0 && form.get('confirmUnresolved') !== 'yes') {
-			return fail(400, {
-				action: 'close' as const,
-				errors: {
-					confirmUnresolved:
-						unresolved === 1
-							? 'One action has no owner or no due date. Fix it, or tick the box to close anyway'
-							: `${unresolved} actions have no owner or no due date. Fix them, or tick the box to close anyway`
-				}
-			});
+		const refusal = closingRefusal(unresolved, form.get('confirmUnresolved') === 'yes');
+		if (refusal) {
+			return fail(400, { action: 'close' as const, errors: { confirmUnresolved: refusal } });
 		}
 		const result = await closeMeeting(event.locals.db, event.locals.live, actor, meeting.id);
 		if (!result.ok) {

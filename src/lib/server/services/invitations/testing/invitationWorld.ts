@@ -9,7 +9,8 @@ import {
 	createUser,
 	type TestUser
 } from '../../../testing/factories.ts';
-import type { InvitationContext, Inviter, InvitingChild } from '../context.ts';
+import type { InvitingChild } from '../childTeamScope.ts';
+import type { InvitationContext, Inviter } from '../context.ts';
 
 /**
  * A small world for invitation tests: a school, a child in its care, the school's

@@ -8,7 +8,7 @@ import {
 	isMeetingType
 } from '$lib/server/services/meetings/meetingForm.ts';
 import { scheduleMeeting } from '$lib/server/services/meetings/scheduleMeeting.ts';
-import { MEETING_TYPES } from '$lib/server/db/schema.ts';
+import { MEETING_TYPES } from '$lib/shared/domain/meetingTypes.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
 import { PHASE_TRANSFERS } from '$lib/shared/domain/timeline.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +22,6 @@ export const load: PageServerLoad = async (event) => {
 	const team = await listTeam(event.locals.db, child.id);
 	const requested = event.url.searchParams.get('type');
 	const type = isMeetingType(requested) ? requested : null;
-	const inTeam = team.some((member) => member.userId === actor.id);
 	return {
 		child: { id: child.id, name: knownAs(child) },
 		team,
@@ -38,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 			!type && (requested !== null || event.url.searchParams.has('step'))
 				? 'Select the type of meeting'
 				: null,
-		initial: type ? initialMeetingForm(type, team, inTeam ? actor.id : null) : null
+		initial: type ? initialMeetingForm(type, team, actor.id) : null
 	};
 };
 

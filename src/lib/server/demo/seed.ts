@@ -1,0 +1,111 @@
+import { hashPassword } from '../auth/password.ts';
+import type { Database } from '../db/client.ts';
+import { children, memberships, organisations, teamMembers, users } from '../db/schema.ts';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './people.ts';
+import { seedDemoAdvice } from './seedAdvice.ts';
+import { seedDemoMeetings } from './seedMeetings.ts';
+import { seedDemoMinutes } from './seedMinutes.ts';
+import { aaron } from './stories/aaron.ts';
+import { connor } from './stories/connor.ts';
+import { jordan } from './stories/jordan.ts';
+import { maya } from './stories/maya.ts';
+import type { DemoChild, DemoStory } from './story.ts';
+
+/** The four demo children's stories, in the order they are seeded. */
+export const DEMO_STORIES: readonly DemoStory[] = [aaron, jordan, maya, connor];
+
+export interface DemoAccount {
+	email: string;
+	description: string;
+}
+
+function dateOfBirth(child: DemoChild, now: Date): string {
+	if (typeof child.dateOfBirth === 'string') return child.dateOfBirth;
+	const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+	date.setUTCMonth(date.getUTCMonth() - child.dateOfBirth.monthsAgo);
+	return date.toISOString().slice(0, 10);
+}
+
+function lookup<T>(map: Map<string, T>, key: string): T {
+	const value = map.get(key);
+	if (value === undefined) throw new Error(`Demo data refers to unknown key "${key}".`);
+	return value;
+}
+
+/** Seeds the demo organisations, people and children's stories in one transaction. */
+export async function seedDemo(db: Database, now = new Date()): Promise<DemoAccount[]> {
+	// One hash for every demo account: they share one published password anyway.
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await db.transaction(async (tx) => {
+		const organisationIds = new Map<string, string>();
+		for (const organisation of DEMO_ORGANISATIONS) {
+			const [row] = await tx
+				.insert(organisations)
+				.values({ name: organisation.name, kind: organisation.kind })
+				.returning({ id: organisations.id });
+			if (row) organisationIds.set(organisation.key, row.id);
+		}
+		const userIds = new Map<string, string>();
+		for (const person of DEMO_PEOPLE) {
+			const [row] = await tx
+				.insert(users)
+				.values({ email: demoEmail(person), name: person.name, passwordHash })
+				.returning({ id: users.id });
+			if (!row) continue;
+			userIds.set(person.key, row.id);
+			if (person.organisation) {
+				await tx.insert(memberships).values({
+					organisationId: lookup(organisationIds, person.organisation.key),
+					userId: row.id,
+					role: person.organisation.role
+				});
+			}
+		}
+		const childIds = new Map<string, string>();
+		for (const { child } of DEMO_STORIES) {
+			const [row] = await tx
+				.insert(children)
+				.values({
+					organisationId: lookup(organisationIds, child.organisation),
+					firstName: child.firstName,
+					lastName: child.lastName,
+					dateOfBirth: dateOfBirth(child, now),
+					setting: child.setting,
+					yearGroup: child.yearGroup,
+					planType: child.planType,
+					strengths: child.strengths,
+					areasOfNeed: child.areasOfNeed
+				})
+				.returning({ id: children.id });
+			if (!row) continue;
+			childIds.set(child.firstName, row.id);
+			await tx.insert(teamMembers).values(
+				child.team.map((member) => ({
+					childId: row.id,
+					userId: lookup(userIds, member.person),
+					teamRole: member.teamRole,
+					agency: member.agency
+				}))
+			);
+		}
+		await seedDemoAdvice(tx, DEMO_STORIES, childIds, userIds, now);
+		const heldMinutes = await seedDemoMeetings(tx, DEMO_STORIES, childIds, userIds, now);
+		await seedDemoMinutes(tx, childIds, userIds, heldMinutes);
+	});
+	return demoAccounts();
+}
+
+export function demoAccounts(): DemoAccount[] {
+	return DEMO_PEOPLE.map((person) => ({
+		email: demoEmail(person),
+		description: person.description
+	}));
+}
+
+export function formatDemoAccounts(accounts: DemoAccount[]): string {
+	const width = Math.max(...accounts.map((account) => account.email.length));
+	return [
+		`Demo accounts (password for all: ${DEMO_PASSWORD}):`,
+		...accounts.map((account) => `  ${account.email.padEnd(width)}  ${account.description}`)
+	].join('\n');
+}

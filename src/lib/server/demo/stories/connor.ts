@@ -1,0 +1,156 @@
+import {
+	previousWeekday,
+	shiftDate,
+	type CalendarDate
+} from '../../../shared/domain/ukCalendar.ts';
+import { everyone, weekdayFrom, type DemoStory, type DemoTeamMember } from '../story.ts';
+
+/**
+ * Connor (DOMAIN.md): his phase-transfer review (primary to secondary) is in the autumn,
+ * before the 15 February deadline; a restricted note records that he is looked after.
+ */
+
+const team: DemoTeamMember[] = [
+	{ person: 'connorParent', teamRole: 'parent_carer', agency: 'Family' },
+	{ person: 'senco', teamRole: 'senco', agency: 'Oakfield Primary School' },
+	{ person: 'teacher', teamRole: 'class_teacher', agency: 'Oakfield Primary School' },
+	{ person: 'camhs', teamRole: 'other', agency: 'CAMHS, Northshire Community Health' },
+	{
+		person: 'socialworker',
+		teamRole: 'social_worker',
+		agency: "Northshire Children's Services"
+	},
+	{ person: 'ep', teamRole: 'ep', agency: 'Northshire Council' },
+	{ person: 'caseworker', teamRole: 'la_caseworker', agency: 'Northshire Council' }
+];
+
+/** Connor's review: in this autumn term if there is still time, otherwise next autumn. */
+function phaseTransferDate(today: CalendarDate): CalendarDate {
+	const candidate = weekdayFrom(today, 28);
+	const [year = 0, month = 1] = candidate.split('-').map(Number);
+	const transferYear = month >= 9 ? year + 1 : year;
+	if (candidate < `${transferYear}-02-01`) return candidate;
+	return previousWeekday(`${year}-10-06`);
+}
+
+export const connor: DemoStory = {
+	child: {
+		firstName: 'Connor',
+		lastName: 'Murphy',
+		dateOfBirth: '2015-10-03',
+		setting: 'Oakfield Primary School',
+		yearGroup: 'Year 6',
+		planType: 'ehcp',
+		organisation: 'oakfield',
+		strengths: 'Creative writer and strong reader; good with younger children.',
+		areasOfNeed: ['social_emotional_mental_health', 'cognition_learning'],
+		team
+	},
+	advice: [
+		{
+			title: 'Educational psychology report',
+			authorName: 'Laura Fitzgerald',
+			agency: 'Northshire Council',
+			givenMonthsAgo: 18,
+			reviewInMonths: -6,
+			text: 'Connor is a strong reader with a rich vocabulary. He finds changes to routine very hard and needs warning of them in advance. Written instructions help him more than spoken ones.',
+			addedBy: 'ep'
+		},
+		{
+			title: 'Moving to secondary school: transition advice',
+			authorName: 'Mark Evans',
+			agency: 'Northshire Council',
+			givenMonthsAgo: 1,
+			reviewInMonths: 5,
+			text: 'Extra visits to the secondary school in the summer term with a familiar adult; a photo book of the new building and staff; a named key worker from his first day.',
+			addedBy: 'caseworker'
+		}
+	],
+	meetings: (today) => {
+		const connorReview = phaseTransferDate(today);
+		return [
+			{
+				type: 'ehcp_annual_review',
+				date: previousWeekday(shiftDate(connorReview, { months: -11 })),
+				location: 'Oakfield Primary School, meeting room 1',
+				chair: 'senco',
+				invitees: everyone(team, { camhs: 'cannot_attend', ep: 'attending_online' }),
+				done: 'all',
+				doneBy: 'senco',
+				minutes: {
+					childViews: 'I want to go to a secondary school with a library and a quiet room.',
+					familyViews: 'Connor worries about big crowds. Visiting early would help him.',
+					working: ['A trusted adult to talk to each morning.', 6],
+					notWorking: ['Busy corridors and changes to the timetable.', 3],
+					worries: ['The move to secondary school.', 7],
+					outcome: {
+						area: 'social_emotional_mental_health',
+						text: 'Connor will tell an adult when he feels worried, using his worry scale.',
+						steps: 'Morning check-in with the worry scale.',
+						progress: 6,
+						evidence: 'Uses the worry scale most mornings (class log).'
+					},
+					provision: {
+						text: 'Morning check-in with a trusted adult.',
+						providedBy: 'Class teacher',
+						frequency: 'Daily',
+						author: 'teacher'
+					},
+					actions: [
+						{
+							text: 'Visit two secondary schools with Connor and his foster carer.',
+							owner: 'senco',
+							dueInDays: 120,
+							status: 'done',
+							evidence: 'Visited both schools in June; Connor preferred the smaller one.'
+						},
+						{
+							text: 'Share the CAMHS plan with school, with the family’s consent.',
+							owner: 'camhs',
+							dueInDays: 30,
+							status: 'open'
+						},
+						{
+							text: 'Educational psychology assessment before the phase-transfer review.',
+							owner: 'ep',
+							dueInDays: 300,
+							status: 'open',
+							forOutcome: true
+						}
+					],
+					decisions: ['Name a smaller secondary school as the preference for the move.'],
+					nextReviewInDays: 330,
+					recommendation: 'maintain',
+					restricted: [
+						{
+							category: 'social_care',
+							author: 'socialworker',
+							text: 'Connor is looked after; his care plan was reviewed last month. CAMHS are involved: contact the social worker before sharing any detail.'
+						}
+					]
+				}
+			},
+			{
+				type: 'phase_transfer_review',
+				transfer: 'primary_to_secondary',
+				date: connorReview,
+				time: '14:00',
+				durationMinutes: 90,
+				location: 'Oakfield Primary School, meeting room 1',
+				chair: 'senco',
+				invitees: [
+					{ person: 'connorParent', rsvp: 'attending' },
+					{ person: 'senco', rsvp: 'attending' },
+					{ person: 'teacher' },
+					{ person: 'camhs', rsvp: 'attending_online' },
+					{ person: 'socialworker' },
+					{ person: 'ep', rsvp: 'attending' },
+					{ person: 'caseworker', rsvp: 'attending' }
+				],
+				done: ['invitations_sent'],
+				doneBy: 'senco',
+				minutes: null
+			}
+		];
+	}
+};

@@ -1,0 +1,127 @@
+import type { EhcpPlanSection, EhcpRecommendation } from '../../shared/collab/meetingDoc.ts';
+import type { RestrictedCategory } from '../../shared/collab/restrictedDoc.ts';
+import type { ActionStatus } from '../../shared/domain/actionStatuses.ts';
+import type { AreaOfNeed } from '../../shared/domain/areasOfNeed.ts';
+import type { MeetingType } from '../../shared/domain/meetingTypes.ts';
+import type { PlanType } from '../../shared/domain/planTypes.ts';
+import type { RsvpResponse } from '../../shared/domain/rsvp.ts';
+import type { PhaseTransfer } from '../../shared/domain/timeline.ts';
+import { previousWeekday, shiftDate, type CalendarDate } from '../../shared/domain/ukCalendar.ts';
+import type { DemoOrganisationKey, DemoPersonKey } from './people.ts';
+
+/**
+ * The shape of one demo child's story (./stories): the child and their team, the advice
+ * on their record, and their meetings with what each held meeting recorded. Dates are
+ * relative — advice to the seeding day, meetings to the seeding day, minutes to their
+ * meeting — so the demo looks current whenever it is seeded.
+ */
+
+export interface DemoStory {
+	child: DemoChild;
+	advice: DemoAdvice[];
+	/** Oldest first, dated from the seeding day (a UK calendar date). */
+	meetings: (today: CalendarDate) => DemoMeeting[];
+}
+
+export interface DemoTeamMember {
+	person: DemoPersonKey;
+	teamRole: string;
+	agency: string;
+}
+
+export interface DemoChild {
+	firstName: string;
+	lastName: string;
+	/** Fixed date, or months before the seeding day for a child whose age matters. */
+	dateOfBirth: string | { monthsAgo: number };
+	setting: string;
+	yearGroup: string | null;
+	planType: PlanType;
+	organisation: DemoOrganisationKey;
+	strengths: string;
+	areasOfNeed: AreaOfNeed[];
+	team: DemoTeamMember[];
+}
+
+/** Professional advice, dated relative to the seeding day. */
+export interface DemoAdvice {
+	title: string;
+	authorName: string;
+	agency: string;
+	givenMonthsAgo: number;
+	/** Months from the seeding day to the review-by date; negative when it has passed. */
+	reviewInMonths: number | null;
+	text: string;
+	/** The demo person who added it. */
+	addedBy: DemoPersonKey;
+}
+
+export interface DemoInvitee {
+	person: DemoPersonKey;
+	/** No answer yet when left out. */
+	rsvp?: RsvpResponse;
+	contribution?: string;
+}
+
+export interface DemoMeeting {
+	type: MeetingType;
+	date: CalendarDate;
+	/** UK time; 10:00 when left out. */
+	time?: string;
+	durationMinutes?: number;
+	location: string;
+	onlineLink?: string;
+	chair: DemoPersonKey;
+	transfer?: PhaseTransfer;
+	invitees: DemoInvitee[];
+	/** Deadlines recorded as done; "all" for every rule of the meeting type. */
+	done: string[] | 'all';
+	doneBy: DemoPersonKey;
+	/** What the meeting recorded, for one that has been held and closed; null if to come. */
+	minutes: DemoMinutes | null;
+}
+
+export interface DemoAction {
+	text: string;
+	owner: DemoPersonKey;
+	/** Days from the meeting. */
+	dueInDays: number;
+	status: ActionStatus;
+	evidence?: string;
+	/** Linked to the meeting's outcome. */
+	forOutcome?: boolean;
+}
+
+/** What a closed meeting recorded; each column is its text and its scale (0–10). */
+export interface DemoMinutes {
+	childViews: string;
+	familyViews: string;
+	working: [string, number];
+	notWorking: [string, number];
+	worries: [string, number];
+	outcome: { area: AreaOfNeed; text: string; steps: string; progress: number; evidence: string };
+	provision: { text: string; providedBy: string; frequency: string; author: DemoPersonKey };
+	actions: DemoAction[];
+	decisions: string[];
+	disagreement?: { point: string; views: [person: DemoPersonKey, view: string][] };
+	/** Days from the meeting to the next review. */
+	nextReviewInDays: number;
+	recommendation?: EhcpRecommendation;
+	amendments?: [EhcpPlanSection, string][];
+	restricted?: { category: RestrictedCategory; author: DemoPersonKey; text: string }[];
+	/** An action carried from the previous meeting is now under way. */
+	carriedInProgress?: boolean;
+}
+
+/** The day `days` from today in the UK, moved back to a Friday if it is a weekend. */
+export function weekdayFrom(today: CalendarDate, days: number): CalendarDate {
+	return previousWeekday(shiftDate(today, { days }));
+}
+
+/** The whole team invited and attending, except for the answers given. */
+export function everyone(
+	team: DemoTeamMember[],
+	answers: Partial<Record<DemoPersonKey, RsvpResponse>> = {}
+): DemoInvitee[] {
+	return team.map(({ person }) => ({ person, rsvp: answers[person] ?? 'attending' }));
+}
