@@ -90,7 +90,3 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 	const shown = secret ? '' : ` (got "${input[name] ?? ''}")`;
 	throw new ConfigError(`Invalid configuration: ${message}${shown}`);
 }
-
-export function isProduction(env: Env): boolean {
-	return env.NODE_ENV === 'production';
-}

@@ -77,11 +77,6 @@ export async function readStoredDocument(
 	return { state: row?.state ?? null, compactedSeq, pending };
 }
 
-/** True when the document has neither a state nor a log row. */
-export function isNewDocument(stored: StoredDocument): boolean {
-	return stored.state === null && stored.pending.length === 0;
-}
-
 /** Applies a stored document to a Y.Doc: the state, then each later update in order. */
 export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin?: unknown): void {
 	doc.transact(() => {

@@ -17,10 +17,6 @@ import { renderPdf } from './render/pdf.ts';
 export const EXPORT_FORMATS = ['pdf', 'docx', 'html', 'csv', 'ics', 'family-pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export function isExportFormat(value: string): value is ExportFormat {
-	return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
 export interface ExportRequest {
 	format: ExportFormat;
 	minutes: Minutes;

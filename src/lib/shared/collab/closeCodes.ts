@@ -62,11 +62,6 @@ export const READ_ONLY_REASONS = {
 } as const;
 export type ReadOnlyReason = (typeof READ_ONLY_REASONS)[keyof typeof READ_ONLY_REASONS];
 
-export const READ_ONLY_MESSAGES: Record<ReadOnlyReason, string> = {
-	'meeting-closed': 'The chair has closed this meeting. You can view it but not edit it.',
-	'view-only': 'You can view but not edit.'
-};
-
 /**
  * The server tells each connection whether it may edit, and why not, in a stateless
  * message (HocuspocusProvider's `stateless` event) right after it connects and whenever

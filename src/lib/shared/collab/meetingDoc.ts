@@ -6,19 +6,16 @@
  */
 export {
 	MEETING_DOC_SCHEMA_VERSION,
-	MEETING_SECTIONS,
 	MEETING_SECTION_LABELS,
 	ACTION_STATUSES,
 	ATTENDANCE_STATUSES,
 	EHCP_RECOMMENDATIONS,
 	EHCP_PLAN_SECTIONS,
-	DOCUMENT_FIELDS,
 	type MeetingSection,
 	type ActionStatus,
 	type AttendanceStatus,
 	type EhcpRecommendation,
-	type EhcpPlanSection,
-	type DocumentField
+	type EhcpPlanSection
 } from './meetingDoc/shape.ts';
 export * from './meetingDoc/types.ts';
 export * from './meetingDoc/read.ts';

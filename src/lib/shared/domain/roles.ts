@@ -41,10 +41,6 @@ export const TEAM_COORDINATING_ROLES: readonly TeamRole[] = [
 	'nursery_key_person'
 ];
 
-export function isTeamRole(value: string): value is TeamRole {
-	return (TEAM_ROLES as readonly string[]).includes(value);
-}
-
 export function isFamilyRole(role: string): boolean {
 	return (FAMILY_ROLES as readonly string[]).includes(role);
 }

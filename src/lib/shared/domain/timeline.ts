@@ -229,10 +229,6 @@ export function rulesFor(type: MeetingType): TimelineRule[] {
 	return TIMELINE_RULES.filter((rule) => rule.meetingTypes.includes(type));
 }
 
-export function findRule(key: string): TimelineRule | undefined {
-	return TIMELINE_RULES.find((rule) => rule.key === key);
-}
-
 /**
  * The calendar year of the move: a phase-transfer review belongs to the school year
  * before the move, which starts in September, so a review from September to December

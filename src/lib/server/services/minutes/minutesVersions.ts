@@ -1,5 +1,4 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { formatUkDateTime } from '../../../shared/domain/ukCalendar.ts';
 import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { meetings, minutesVersions, users } from '../../db/schema.ts';
@@ -171,9 +170,4 @@ export async function changesSincePrevious(
 	]);
 	if (!previous || !current) return null;
 	return diffMinutes(previous.minutes, current.minutes);
-}
-
-/** "Version 2, frozen when Priya Shah closed the meeting on Friday 12 March 2027 at 11:00". */
-export function describeVersion(version: VersionSummary): string {
-	return `Version ${version.version}, frozen when ${version.closedByName} closed the meeting on ${formatUkDateTime(version.closedAt)}`;
 }

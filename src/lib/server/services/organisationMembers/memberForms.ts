@@ -14,8 +14,6 @@ export const MemberInvitationForm = v.object({
 	role
 });
 
-export type MemberInvitationInput = v.InferOutput<typeof MemberInvitationForm>;
-
 /** The "change role" form on each member's row. */
 export const ChangeRoleForm = v.object({
 	userId: v.pipe(v.string(), v.uuid('Choose a member')),

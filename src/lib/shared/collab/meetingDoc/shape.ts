@@ -134,19 +134,6 @@ export const EHCP_PLAN_SECTIONS = [
 ] as const;
 export type EhcpPlanSection = (typeof EHCP_PLAN_SECTIONS)[number];
 
-/** Text fields of each list's items. */
-export const ITEM_FIELDS = {
-	agenda: [],
-	attendance: [],
-	contributions: ['text'],
-	outcomes: ['text', 'steps', 'evidence'],
-	provision: ['text'],
-	actions: ['text', 'evidence'],
-	decisions: ['text'],
-	disagreements: ['point'],
-	amendments: ['text']
-} as const satisfies Record<ListKey, readonly string[]>;
-
 /** Disagreements hold a nested list of views, each with its own text field. */
 export const DISAGREEMENT_VIEWS = 'views';
 
