@@ -15,7 +15,11 @@ export default defineConfig({
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts'],
-					setupFiles: ['src/lib/server/testing/secretKeySetup.ts'],
+					globalSetup: ['src/lib/server/testing/testDatabaseGlobalSetup.ts'],
+					setupFiles: [
+						'src/lib/server/testing/secretKeySetup.ts',
+						'src/lib/server/testing/testDatabaseSetup.ts'
+					],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

@@ -1,8 +1,9 @@
 /**
- * `npm test`: every check Coplan has, in one run. Static checks, the build, Vitest and
- * Playwright each run as a child process with their output streamed; the run goes on
- * after a failure so one report shows everything. It ends with one plain line,
- * `N passed, N failed`, which the CI reads.
+ * `npm test`: every check Coplan has, in one run. The static checks and the build run at
+ * the same time, each printing its output as one block when it finishes; then Vitest and
+ * Playwright run with their output streamed. The run goes on after a failure so one
+ * report shows everything. It ends with one plain line, `N passed, N failed`, which the
+ * CI reads.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -43,10 +44,58 @@ function run(command: string, args: string[], env: Env = process.env): Promise<n
 	});
 }
 
+interface CapturedRun {
+	code: number;
+	/** Standard output and standard error, interleaved as they came. */
+	output: string;
+}
+
+/** Runs a command with its output held back, so that concurrent steps do not interleave. */
+function runCaptured(command: string, args: string[]): Promise<CapturedRun> {
+	return new Promise((resolve) => {
+		// Colours survive the pipe when the run itself is watched in a terminal.
+		const env: Env = process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env;
+		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+		const chunks: Buffer[] = [];
+		child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+		child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+		child.on('error', (error) => {
+			chunks.push(Buffer.from(`Could not start ${command}: ${error.message}\n`));
+		});
+		// 'close', not 'exit': by then every byte of output has been read.
+		child.on('close', (code, signal) => {
+			if (signal)
+				chunks.push(Buffer.from(`${command} ${args.join(' ')} was killed by ${signal}\n`));
+			resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString() });
+		});
+	});
+}
+
+/** A pass/fail step, run alongside others: its output is printed in one block at its end. */
 async function step(name: string, command: string, args: string[]): Promise<SuiteResult> {
-	banner(name);
-	const ok = (await run(command, args)) === 0;
+	const startedAt = performance.now();
+	const { code, output } = await runCaptured(command, args);
+	const seconds = Math.round((performance.now() - startedAt) / 1000);
+	banner(`${name} (${code === 0 ? 'ok' : 'FAILED'}, ${seconds} s)`);
+	process.stdout.write(output.endsWith('\n') || output === '' ? output : `${output}\n`);
+	const ok = code === 0;
 	return { name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, runner: false };
+}
+
+/**
+ * Prettier, ESLint, svelte-check and the build, at the same time. svelte-check and the
+ * build each rewrite .svelte-kit/ (svelte-kit sync) as they start, so those two take turns.
+ */
+async function staticChecksAndBuild(): Promise<{ results: SuiteResult[]; build: SuiteResult }> {
+	const [prettier, eslint, [svelteCheck, build]] = await Promise.all([
+		step('prettier', 'npx', ['prettier', '--check', '.']),
+		step('eslint', 'npx', ['eslint', '.']),
+		(async () => {
+			const checked = await step('svelte-check', 'npm', ['run', 'check']);
+			return [checked, await step('vite build', 'npx', ['vite', 'build'])] as const;
+		})()
+	]);
+	return { results: [prettier, eslint, svelteCheck, build], build };
 }
 
 function readJson(path: string): Record<string, unknown> | undefined {
@@ -192,12 +241,7 @@ function summarise(results: SuiteResult[]): number {
 async function main(): Promise<void> {
 	describeEnvironment();
 	mkdirSync(OUTPUT_DIR, { recursive: true });
-	const results: SuiteResult[] = [];
-	results.push(await step('prettier', 'npx', ['prettier', '--check', '.']));
-	results.push(await step('eslint', 'npx', ['eslint', '.']));
-	results.push(await step('svelte-check', 'npm', ['run', 'check']));
-	const build = await step('vite build', 'npx', ['vite', 'build']);
-	results.push(build);
+	const { results, build } = await staticChecksAndBuild();
 	results.push(await vitest());
 	if (build.failed > 0) {
 		results.push(crashed('playwright', 'skipped because the build failed'));

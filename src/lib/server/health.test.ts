@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './db/client.ts';
+import { createTestDatabase } from './db/testing.ts';
 import { checkReadiness } from './health.ts';
 
 describe('checkReadiness', () => {
 	it('is ready while the database answers', async () => {
-		const database = await openDatabase({ inMemory: true });
+		const database = await createTestDatabase();
 		try {
 			expect(await checkReadiness(database)).toEqual({ status: 'ready' });
 		} finally {
@@ -13,7 +13,7 @@ describe('checkReadiness', () => {
 	});
 
 	it('is unavailable once the database is closed', async () => {
-		const database = await openDatabase({ inMemory: true });
+		const database = await createTestDatabase();
 		await database.close();
 		const readiness = await checkReadiness(database);
 		expect(readiness.status).toBe('unavailable');

@@ -40,9 +40,11 @@ describe('migrations', () => {
 	});
 
 	it.runIf(process.env.TEST_DATABASE_URL)('apply on PostgreSQL', async () => {
-		const handle = await createTestDatabase();
+		const handle = await createTestDatabase('empty');
 		try {
 			expect(handle.kind).toBe('postgres');
+			expect(await tableNames(handle)).toEqual([]);
+			await handle.migrate();
 			expect(await tableNames(handle)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
 		} finally {
 			await handle.close();

@@ -23,7 +23,13 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseOptions =
-	{ databaseUrl: string; maxConnections?: number } | { dataDir: string } | { inMemory: true };
+	| { databaseUrl: string; maxConnections?: number }
+	| { dataDir: string }
+	| {
+			inMemory: true;
+			/** A tarball from migratedEmbeddedSnapshot(): the database starts as a copy of it. */
+			snapshot?: Blob;
+	  };
 
 /** Thrown when the database cannot be reached or opened; the message is for the operator. */
 export class DatabaseUnavailableError extends Error {
@@ -78,22 +84,24 @@ async function openPostgres(databaseUrl: string, maxConnections = 10): Promise<D
 	};
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-	let lock: DataDirLock | undefined;
-	let client: PGlite;
-	if (dataDir === undefined) {
-		client = await PGlite.create();
-	} else {
-		lock = lockDataDir(dataDir);
-		try {
-			client = await PGlite.create(join(resolve(dataDir), 'pglite'));
-		} catch (error) {
-			lock.release();
-			throw new DatabaseUnavailableError(
-				`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`
-			);
-		}
+/** An in-memory PGlite, empty or a copy of a snapshot, opened the same way either way. */
+function createInMemoryPglite(snapshot: Blob | undefined): Promise<PGlite> {
+	return PGlite.create(snapshot ? { loadDataDir: snapshot } : {});
+}
+
+async function openPgliteDataDir(dataDir: string): Promise<DatabaseHandle> {
+	const lock = lockDataDir(dataDir);
+	try {
+		return pgliteHandle(await PGlite.create(join(resolve(dataDir), 'pglite')), lock);
+	} catch (error) {
+		lock.release();
+		throw new DatabaseUnavailableError(
+			`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`
+		);
 	}
+}
+
+function pgliteHandle(client: PGlite, lock?: DataDirLock): DatabaseHandle {
 	const pglite = drizzlePglite(client, { schema });
 	return {
 		db: pglite as unknown as Database,
@@ -116,7 +124,25 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
 	if ('databaseUrl' in options) return openPostgres(options.databaseUrl, options.maxConnections);
-	return openPglite('dataDir' in options ? options.dataDir : undefined);
+	if ('dataDir' in options) return openPgliteDataDir(options.dataDir);
+	return pgliteHandle(await createInMemoryPglite(options.snapshot));
+}
+
+/**
+ * A new in-memory database with every migration applied, as an uncompressed tarball of its
+ * data directory: tests migrate once per run and open each file's database from it.
+ */
+export async function migratedEmbeddedSnapshot(): Promise<Blob> {
+	const client = await createInMemoryPglite(undefined);
+	const handle = pgliteHandle(client);
+	try {
+		await handle.migrate();
+		// Flushed to the data files, so that each copy starts without replaying the log.
+		await client.query('checkpoint');
+		return await client.dumpDataDir('none');
+	} finally {
+		await handle.close();
+	}
 }
 
 /** True when the database has no users yet: the signal to seed the demo on first run. */
