@@ -83,19 +83,20 @@ async function step(name: string, command: string, args: string[]): Promise<Suit
 }
 
 /**
- * Prettier, ESLint, svelte-check and the build, at the same time. svelte-check and the
+ * Prettier, ESLint, knip (dead code), svelte-check and the build, at the same time. svelte-check and the
  * build each rewrite .svelte-kit/ (svelte-kit sync) as they start, so those two take turns.
  */
 async function staticChecksAndBuild(): Promise<{ results: SuiteResult[]; build: SuiteResult }> {
-	const [prettier, eslint, [svelteCheck, build]] = await Promise.all([
+	const [prettier, eslint, knip, [svelteCheck, build]] = await Promise.all([
 		step('prettier', 'npx', ['prettier', '--check', '.']),
 		step('eslint', 'npx', ['eslint', '.']),
+		step('knip', 'npx', ['knip']),
 		(async () => {
 			const checked = await step('svelte-check', 'npm', ['run', 'check']);
 			return [checked, await step('vite build', 'npx', ['vite', 'build'])] as const;
 		})()
 	]);
-	return { results: [prettier, eslint, svelteCheck, build], build };
+	return { results: [prettier, eslint, knip, svelteCheck, build], build };
 }
 
 function readJson(path: string): Record<string, unknown> | undefined {
