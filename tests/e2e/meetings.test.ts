@@ -51,6 +51,9 @@ test.describe('meetings', () => {
 		page,
 		browser
 	}) => {
+		// A long journey (two browsers, accessibility scans, a dozen pages): 30 s is too
+		// tight on a loaded 2-core machine.
+		test.slow();
 		await signIn(page, 'senco');
 		await page.goto('/home');
 		const aaronId = await childIdFromCaseload(page, 'Aaron');

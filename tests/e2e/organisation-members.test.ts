@@ -25,6 +25,9 @@ test('an admin invites a member of staff, changes their role and removes them', 
 	page,
 	browser
 }) => {
+	// A long journey (two browsers, an accessibility scan, six pages): 30 s is too tight
+	// on a loaded 2-core machine.
+	test.slow();
 	const person = { name: 'Jo Green', email: `jo-${randomUUID().slice(0, 8)}@example.org` };
 	await signIn(page, 'admin');
 	await openMembers(page);
