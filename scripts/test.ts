@@ -229,6 +229,8 @@ function summarise(results: SuiteResult[]): number {
 	const executed = sum((result) => (result.runner ? result.passed + result.failed : 0));
 	if (executed === 0)
 		console.log('  No Vitest or Playwright test ran: treating the run as failed.');
+	// Time since this process started: the whole run, for the "under 7 minutes" budget.
+	console.log(`  took ${Math.round(performance.now() / 1000)} s in all`);
 	console.log(
 		formatCounts(
 			sum((result) => result.passed),

@@ -1,5 +1,6 @@
 import type { SessionUser } from '../auth/session.ts';
 import type { DocumentAccess } from './documentAccess.ts';
+import type { SavingState } from './savingGate.ts';
 
 export type GrantedAccess = Extract<DocumentAccess, { allowed: true }>;
 
@@ -8,4 +9,6 @@ export interface CollabContext {
 	user: SessionUser | null;
 	/** Set by the AuthorizationExtension once the connection may open its document. */
 	access?: GrantedAccess;
+	/** Shared by every connection of the server: while saving is paused nobody edits. */
+	saving?: SavingState;
 }

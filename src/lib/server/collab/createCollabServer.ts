@@ -18,6 +18,7 @@ import { DocumentSizeExtension } from './extensions/DocumentSizeExtension.ts';
 import { MeetingDocumentExtension, SERVER_ORIGIN } from './extensions/MeetingDocumentExtension.ts';
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 import { ProjectionExtension } from './extensions/ProjectionExtension.ts';
+import type { UpdateLogLimits } from './updateLog.ts';
 import { isAllowedOrigin } from './origin.ts';
 
 export const COLLAB_PATH = '/collab';
@@ -32,6 +33,8 @@ export interface CollabServerOptions {
 	maxDocumentBytes?: number;
 	/** How long received edits may wait in the update-log batch (tests lengthen it). */
 	updateLogDelayMs?: number;
+	/** Retry and pause limits of the update log (tests shorten them). */
+	updateLogLimits?: Partial<UpdateLogLimits>;
 }
 
 export interface CollabServer {
@@ -40,6 +43,8 @@ export interface CollabServer {
 	live: LiveDocuments;
 	/** Writes every received update to the log now, without waiting for the batch timer. */
 	flushUpdateLog(): Promise<void>;
+	/** Saving is paused (the database is failing): meetings are read-only meanwhile. */
+	savingPaused(): boolean;
 	/** Handles an HTTP upgrade if it is for /collab; returns false for other paths. */
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	/**
@@ -64,13 +69,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const persistence = new PersistenceExtension({
 		db: options.db,
 		logger: log,
-		flushDelayMs: options.updateLogDelayMs
+		limits: {
+			...options.updateLogLimits,
+			...(options.updateLogDelayMs === undefined ? {} : { flushDelayMs: options.updateLogDelayMs })
+		}
 	});
 	const hocuspocus = new Hocuspocus<CollabContext>({
 		name: 'coplan',
 		quiet: true,
-		// The update log makes each edit durable within ~100 ms; the debounced store only
-		// compacts the log into a state and refreshes the actions projection.
+		// The update log makes each edit durable within ~100 ms (and tells its author); the
+		// debounced store only compacts the log into a state and refreshes the projection.
 		debounce: 1000,
 		maxDebounce: 5000,
 		extensions: [
@@ -104,7 +112,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			},
 			open(peer) {
 				const context: CollabContext = {
-					user: (peer.context.user as CollabContext['user']) ?? null
+					user: (peer.context.user as CollabContext['user']) ?? null,
+					saving: persistence.saving
 				};
 				const connection = hocuspocus.handleConnection(
 					peer.websocket as WebSocket,
@@ -136,6 +145,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		hocuspocus,
 		live: directDocuments(hocuspocus, options.db, log, (name) => persistence.flush(name)),
 		flushUpdateLog: () => persistence.flushAll(),
+		savingPaused: () => persistence.saving.paused,
 		handleUpgrade(request, socket, head) {
 			if (!isCollabRequest(request.url)) return false;
 			adapter.handleUpgrade(request, socket, head).catch((error: unknown) => {
@@ -176,6 +186,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			);
 			hocuspocus.closeConnections();
 			adapter.closeAll(1001, 'Server shutting down', true);
+			persistence.stop();
 			if (persistence.hasUnwrittenUpdates()) {
 				throw new Error('Some edits could not be written to the database before shutdown');
 			}

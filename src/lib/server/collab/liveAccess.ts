@@ -32,8 +32,9 @@ export function applyAccess(
 		connection.close({ code: ACCESS_WITHDRAWN, reason: access.reason });
 		return;
 	}
-	const changed = connection.readOnly !== access.readOnly;
-	connection.readOnly = access.readOnly;
+	const changed = (connection.context.access?.readOnly ?? connection.readOnly) !== access.readOnly;
+	// While saving is paused nobody edits, whatever their access (see SavingGate).
+	connection.readOnly = access.readOnly || connection.context.saving?.paused === true;
 	connection.context.access = access;
 	if (changed) {
 		connection.send(

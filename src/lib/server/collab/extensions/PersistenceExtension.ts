@@ -1,67 +1,110 @@
 import type {
 	afterUnloadDocumentPayload,
+	beforeUnloadDocumentPayload,
+	connectedPayload,
+	Connection,
+	Document,
 	Extension,
-	onChangePayload,
+	Hocuspocus,
 	onLoadDocumentPayload,
+	onStatelessPayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
+import { isTransactionOrigin } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import {
 	appendUpdates,
 	applyStoredDocument,
 	lastLoggedSeq,
 	readStoredDocument,
-	writeState,
-	type LoggedUpdate
+	writeState
 } from '../documentStore.ts';
 import type { Database } from '../../db/client.ts';
 import type { Logger } from '../../logger.ts';
+import { encodeStoredNotice, parseStoreRequest } from '../../../shared/collab/savingNotices.ts';
 import type { CollabContext } from '../context.ts';
+import { SavingGate } from '../savingGate.ts';
+import { DEFAULT_UPDATE_LOG_LIMITS, UpdateLog, type UpdateLogLimits } from '../updateLog.ts';
 
 export interface PersistenceOptions {
 	db: Database;
 	logger: Logger;
-	/** How long updates of one document are gathered before one insert (≤ 250 ms). */
-	flushDelayMs?: number;
-	/** After a failed insert, how long to wait before trying again. */
-	retryDelayMs?: number;
+	/** Batching, retry and pause limits of the update log (tests shorten them). */
+	limits?: Partial<UpdateLogLimits>;
 	/** A document loaded with more log rows than this is compacted straight away. */
 	compactAfterRows?: number;
 }
 
+type Clocks = Map<number, number>;
+
+/** Who made an update, for the log: the connection's user, or the server's own context. */
+function authorOf(origin: unknown): string | null {
+	if (!isTransactionOrigin(origin)) return null;
+	if (origin.source === 'connection') {
+		return (origin.connection.context as CollabContext).user?.id ?? null;
+	}
+	if (origin.source === 'local') {
+		return (origin.context as Partial<CollabContext> | undefined)?.user?.id ?? null;
+	}
+	return null;
+}
+
 /**
- * Durable storage of live documents.
+ * Durable storage of live documents, and "saved" meaning stored.
  *
- * - Every update the document receives (from a connection, or from the server itself) is
- *   appended to the update log with its author, batched per document for at most
- *   `flushDelayMs`: an edit the server has received is in the database well within a
- *   second, whatever Hocuspocus's store debounce is.
+ * - Every update a loaded document takes is logged from the document itself
+ *   (`document.on('update')`, attached as it loads), whoever made it, so no hook earlier
+ *   in a chain can skip the write. Updates are batched per document for at most ~100 ms
+ *   (UpdateLog).
+ * - When a batch is committed, every connection to the document is told which edits are
+ *   now stored (a StoredNotice with the state-vector clocks the batch covers), and store
+ *   requests waiting on that batch are answered. A connection that has just opened gets
+ *   the whole stored state vector. A page says "Saved" only from these.
+ * - When writing fails for a few seconds or too much waits in memory, saving pauses
+ *   (SavingGate: every connection read-only and told why) and resumes by itself once
+ *   everything is written. A document with unwritten updates is never unloaded.
  * - Hocuspocus's (debounced) store writes the compacted state with the log position it
  *   covers; loading applies that state and then the later log rows.
- * - Writes of one document run one after another, so the log keeps arrival order.
  */
 export class PersistenceExtension implements Extension {
 	priority = 500;
+	readonly updateLog: UpdateLog;
+	readonly saving: SavingGate;
 	private readonly db: Database;
 	private readonly log: Logger;
-	private readonly flushDelayMs: number;
-	private readonly retryDelayMs: number;
 	private readonly compactAfterRows: number;
-	private readonly buffers = new Map<string, LoggedUpdate[]>();
-	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-	private readonly queues = new Map<string, Promise<void>>();
+	private readonly loaded = new Map<string, Document>();
+	/** What of each loaded document is in the database, as a state vector. */
+	private readonly storedClocks = new Map<string, Clocks>();
 	/** The highest log seq written for each loaded document. */
 	private readonly lastSeq = new Map<string, number>();
+	private readonly detachers = new Map<string, () => void>();
+	/** Documents whose unloading waited for their updates to be written. */
+	private readonly keptForWriting = new Set<string>();
+	private instance: Hocuspocus | null = null;
 
 	constructor(options: PersistenceOptions) {
 		this.db = options.db;
 		this.log = options.logger;
-		this.flushDelayMs = Math.min(options.flushDelayMs ?? 100, 250);
-		this.retryDelayMs = options.retryDelayMs ?? 1000;
 		this.compactAfterRows = options.compactAfterRows ?? 200;
+		this.saving = new SavingGate(() => this.loaded.values());
+		this.updateLog = new UpdateLog(
+			options.db,
+			options.logger,
+			{ ...DEFAULT_UPDATE_LOG_LIMITS, ...options.limits },
+			{
+				coverage: (name) => {
+					const document = this.loaded.get(name);
+					return document ? Y.decodeStateVector(Y.encodeStateVector(document)) : null;
+				},
+				committed: (name, seq, coverage) => this.committed(name, seq, coverage),
+				pausedChanged: (paused) => this.saving.set(paused)
+			}
+		);
 	}
 
-	async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+	async onLoadDocument({ documentName, document, instance }: onLoadDocumentPayload): Promise<void> {
+		this.instance = instance;
 		let stored = await readStoredDocument(this.db, documentName);
 		if (stored.state && stored.compactedSeq === 0 && stored.pending.length === 0) {
 			// A state saved before the update log existed: log it once, unattributed, so that
@@ -72,6 +115,9 @@ export class PersistenceExtension implements Extension {
 		applyStoredDocument(document, stored);
 		const last = stored.pending.at(-1)?.seq ?? stored.compactedSeq;
 		this.lastSeq.set(documentName, last);
+		this.storedClocks.set(documentName, Y.decodeStateVector(Y.encodeStateVector(document)));
+		this.loaded.set(documentName, document);
+		this.logUpdatesOf(documentName, document);
 		if (stored.pending.length > this.compactAfterRows) {
 			await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), last);
 		}
@@ -84,63 +130,67 @@ export class PersistenceExtension implements Extension {
 		if (seq !== null) await writeState(this.db, documentName, state, seq);
 	}
 
-	/** Runs for every update applied to a loaded document; must never throw. */
-	async onChange({ documentName, update, context }: onChangePayload<CollabContext>) {
-		const buffer = this.buffers.get(documentName) ?? [];
-		buffer.push({
-			documentName,
-			update,
-			userId: context?.user?.id ?? null,
-			receivedAt: new Date()
-		});
-		this.buffers.set(documentName, buffer);
-		this.schedule(documentName, this.flushDelayMs);
+	private logUpdatesOf(documentName: string, document: Document): void {
+		this.detachers.get(documentName)?.();
+		const onUpdate = (update: Uint8Array, origin: unknown) => {
+			// Another instance's edit, relayed: that instance logs it.
+			if (isTransactionOrigin(origin) && origin.source === 'redis') return;
+			this.updateLog.add({
+				documentName,
+				update,
+				userId: authorOf(origin),
+				receivedAt: new Date()
+			});
+		};
+		document.on('update', onUpdate);
+		this.detachers.set(documentName, () => document.off('update', onUpdate));
 	}
 
-	private schedule(documentName: string, delayMs: number): void {
-		if (this.timers.has(documentName)) return;
-		const timer = setTimeout(() => {
-			this.timers.delete(documentName);
-			this.flush(documentName).catch(() => {});
-		}, delayMs);
-		this.timers.set(documentName, timer);
-	}
-
-	/** Writes the document's buffered updates; resolves once they are in the database. */
-	flush(documentName: string): Promise<void> {
-		const timer = this.timers.get(documentName);
-		if (timer) {
-			clearTimeout(timer);
-			this.timers.delete(documentName);
-		}
-		return this.enqueue(documentName, async () => {
-			const rows = this.buffers.get(documentName) ?? [];
-			if (rows.length === 0) return;
-			this.buffers.set(documentName, []);
-			try {
-				const seq = await appendUpdates(this.db, rows);
-				if (seq !== null) this.lastSeq.set(documentName, seq);
-			} catch (error) {
-				// Keep the rows (ahead of anything newer) and try again: the edits are still in
-				// the live document, and nothing is acknowledged as stored until this succeeds.
-				this.buffers.set(documentName, [...rows, ...(this.buffers.get(documentName) ?? [])]);
-				this.log.error({ err: error, document: documentName }, 'writing the update log failed');
-				this.schedule(documentName, this.retryDelayMs);
-				throw error;
+	private committed(documentName: string, seq: number, coverage: Clocks | null): void {
+		this.lastSeq.set(documentName, Math.max(seq, this.lastSeq.get(documentName) ?? 0));
+		const stored = this.storedClocks.get(documentName);
+		const document = this.loaded.get(documentName);
+		if (!stored || !document) return;
+		const changed: Clocks = new Map();
+		for (const [client, clock] of coverage ?? []) {
+			if (clock > (stored.get(client) ?? 0)) {
+				stored.set(client, clock);
+				changed.set(client, clock);
 			}
+		}
+		const connections = document.getConnections() as Connection<CollabContext>[];
+		if (changed.size > 0) {
+			const notice = encodeStoredNotice(changed, false);
+			for (const connection of connections) connection.sendStateless(notice);
+		}
+		if (connections.length === 0) this.unloadIfKept(document);
+	}
+
+	/** A document kept loaded only because it had unwritten updates may now go. */
+	private unloadIfKept(document: Document): void {
+		if (!this.keptForWriting.has(document.name) || this.updateLog.hasUnwritten(document.name)) {
+			return;
+		}
+		this.keptForWriting.delete(document.name);
+		void this.instance?.unloadDocument(document).catch((error: unknown) => {
+			this.log.warn({ err: error, document: document.name }, 'unloading a document failed');
 		});
 	}
 
-	private enqueue(documentName: string, task: () => Promise<void>): Promise<void> {
-		const previous = this.queues.get(documentName) ?? Promise.resolve();
-		const next = previous.catch(() => {}).then(task);
-		this.queues.set(documentName, next);
-		void next
-			.finally(() => {
-				if (this.queues.get(documentName) === next) this.queues.delete(documentName);
-			})
-			.catch(() => {});
-		return next;
+	/** A new connection learns what is stored, and whether saving is paused. */
+	async connected({ connection, documentName }: connectedPayload<CollabContext>): Promise<void> {
+		const stored = this.storedClocks.get(documentName);
+		if (stored) connection.sendStateless(encodeStoredNotice(stored, true));
+		if (this.saving.paused) this.saving.apply(connection);
+	}
+
+	/** Answers a store request once everything received before it is written. */
+	async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {
+		const request = parseStoreRequest(payload);
+		if (!request) return;
+		this.updateLog.afterCommit(documentName, () => {
+			connection.sendStateless(encodeStoredNotice(new Map(), false, request.id));
+		});
 	}
 
 	async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
@@ -152,28 +202,48 @@ export class PersistenceExtension implements Extension {
 	 * flush, so it holds at least every logged update it claims to cover.
 	 */
 	async store(documentName: string, document: Y.Doc): Promise<void> {
-		await this.flush(documentName);
-		await this.enqueue(documentName, async () => {
+		await this.updateLog.flush(documentName);
+		await this.updateLog.afterWrites(documentName, async () => {
 			const seq = this.lastSeq.get(documentName) ?? (await lastLoggedSeq(this.db, documentName));
 			if (seq === 0) return;
 			await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), seq);
 		});
 	}
 
+	/** Keeps a document loaded while any of its updates is not yet written. */
+	async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload): Promise<void> {
+		if (this.updateLog.hasUnwritten(documentName)) {
+			this.keptForWriting.add(documentName);
+			throw new Error(`${documentName} has edits not yet written: kept loaded`);
+		}
+	}
+
 	async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
-		// The store before unloading flushed everything; keep anything that arrived since.
-		if ((this.buffers.get(documentName)?.length ?? 0) > 0) await this.flush(documentName);
-		this.buffers.delete(documentName);
+		this.detachers.get(documentName)?.();
+		this.detachers.delete(documentName);
+		this.loaded.delete(documentName);
+		this.keptForWriting.delete(documentName);
+		this.storedClocks.delete(documentName);
 		this.lastSeq.delete(documentName);
+		this.updateLog.forget(documentName);
+	}
+
+	/** Writes the document's received updates; resolves once they are in the database. */
+	flush(documentName: string): Promise<void> {
+		return this.updateLog.flush(documentName);
 	}
 
 	/** Writes every buffered update of every document (for shutdown). */
-	async flushAll(): Promise<void> {
-		await Promise.allSettled([...this.buffers.keys()].map((name) => this.flush(name)));
+	flushAll(): Promise<void> {
+		return this.updateLog.flushAll();
 	}
 
 	/** True while some received update is not yet in the database. */
 	hasUnwrittenUpdates(): boolean {
-		return [...this.buffers.values()].some((rows) => rows.length > 0);
+		return this.updateLog.hasUnwritten();
+	}
+
+	stop(): void {
+		this.updateLog.stop();
 	}
 }

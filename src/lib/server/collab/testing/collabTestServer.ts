@@ -14,7 +14,11 @@ import {
 import { parseDocumentName } from '../../../shared/collab/documentName.ts';
 import { createLogger } from '../../logger.ts';
 import { routeUpgrades } from '../../http/upgrades.ts';
-import { createCollabServer, type CollabServer } from '../createCollabServer.ts';
+import {
+	createCollabServer,
+	type CollabServer,
+	type CollabServerOptions
+} from '../createCollabServer.ts';
 
 /**
  * A real collaboration server on port 0 for black-box tests, in the way Hocuspocus's
@@ -34,6 +38,7 @@ export interface TestServerOptions {
 	maxMessageBytes?: number;
 	maxDocumentBytes?: number;
 	updateLogDelayMs?: number;
+	updateLogLimits?: CollabServerOptions['updateLogLimits'];
 }
 
 export async function startCollabTestServer(
