@@ -21,9 +21,20 @@ describe('checkReadiness', () => {
 
 	it('is unavailable when the database does not answer in time', async () => {
 		const hanging = { ping: () => new Promise<void>(() => {}) };
-		expect(await checkReadiness(hanging, 50)).toEqual({
+		expect(await checkReadiness(hanging, undefined, 50)).toEqual({
 			status: 'unavailable',
 			reason: 'database: no answer within 50 ms'
+		});
+	});
+
+	it('is unavailable while saving live edits is paused, even with the database answering', async () => {
+		const answering = { ping: async () => {} };
+		expect(await checkReadiness(answering, { savingPaused: () => true })).toEqual({
+			status: 'unavailable',
+			reason: 'saving live edits is paused: the database is failing'
+		});
+		expect(await checkReadiness(answering, { savingPaused: () => false })).toEqual({
+			status: 'ready'
 		});
 	});
 });

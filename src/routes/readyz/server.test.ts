@@ -16,12 +16,19 @@ afterAll(async () => {
 describe('GET /readyz', () => {
 	it('answers 200 while the database is reachable, 503 once it is down', async () => {
 		runtime = await openRuntime({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-		const locals = { database: runtime.database };
+		const live = { savingPaused: () => false };
+		const locals = { database: runtime.database, live };
 		const call = () => GET({ locals } as Parameters<typeof GET>[0]) as Promise<Response>;
 
 		const up = await call();
 		expect(up.status).toBe(200);
 		expect(await up.json()).toEqual({ status: 'ready' });
+
+		live.savingPaused = () => true;
+		const paused = await call();
+		expect(paused.status).toBe(503);
+		expect(await paused.json()).toMatchObject({ reason: expect.stringContaining('saving') });
+		live.savingPaused = () => false;
 
 		await runtime.database.close();
 		const down = await call();

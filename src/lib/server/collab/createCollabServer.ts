@@ -143,7 +143,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
 	return {
 		hocuspocus,
-		live: directDocuments(hocuspocus, options.db, log, (name) => persistence.flush(name)),
+		live: directDocuments(
+			hocuspocus,
+			options.db,
+			log,
+			(name) => persistence.flush(name),
+			() => persistence.saving.paused
+		),
 		flushUpdateLog: () => persistence.flushAll(),
 		savingPaused: () => persistence.saving.paused,
 		handleUpgrade(request, socket, head) {

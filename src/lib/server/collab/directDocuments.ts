@@ -19,7 +19,8 @@ export function directDocuments(
 	hocuspocus: Hocuspocus<CollabContext>,
 	db: Database,
 	log: Logger,
-	flushUpdateLog: (name: string) => Promise<void>
+	flushUpdateLog: (name: string) => Promise<void>,
+	savingPaused: () => boolean
 ): LiveDocuments {
 	const stored = storedDocuments(db);
 	return {
@@ -38,6 +39,7 @@ export function directDocuments(
 			return { via: 'live' };
 		},
 		meetingAccessChanged: (meetingId) => refreshMeetingAccess(hocuspocus, db, log, meetingId),
-		childAccessChanged: (childId) => refreshChildAccess(hocuspocus, db, log, childId)
+		childAccessChanged: (childId) => refreshChildAccess(hocuspocus, db, log, childId),
+		savingPaused
 	};
 }

@@ -45,6 +45,8 @@ export interface LiveDocuments {
 	 * someone no longer in the team is disconnected from them at once.
 	 */
 	childAccessChanged(childId: string): Promise<void>;
+	/** Saving is paused because the database is failing: live editing waits meanwhile. */
+	savingPaused(): boolean;
 }
 
 /** Documents as stored, for a process in which no collaboration server runs. */
@@ -65,7 +67,8 @@ export function storedDocuments(db: Database): LiveDocuments {
 			return { via: 'stored', doc };
 		},
 		meetingAccessChanged: async () => {},
-		childAccessChanged: async () => {}
+		childAccessChanged: async () => {},
+		savingPaused: () => false
 	};
 }
 

@@ -17,7 +17,8 @@ import {
 } from '../../../shared/collab/meetingDoc.ts';
 import { createMeeting } from '../../testing/factories.ts';
 import { collabTest, type CollabFixtures } from '../testing/collabTest.ts';
-import { waitFor, waitUntil } from '../testing/collabTestServer.ts';
+import { ownEditsStored, waitFor, waitUntil } from '../testing/collabTestServer.ts';
+import { encodeStoreRequest } from '../../../shared/collab/savingNotices.ts';
 
 async function meetingOf({ database, team }: Pick<CollabFixtures, 'database' | 'team'>) {
 	const meetingId = await createMeeting(database.db, team);
@@ -152,6 +153,59 @@ describe('the update log', () => {
 			expect(log[0]?.userId).toBeNull();
 			const replayed = await loadStoredDoc(database.db, name);
 			expect(readMeetingDoc(replayed).agenda.items[0]?.title).toBe('Legacy agenda');
+		}
+	);
+});
+
+describe('telling each client which of its edits are stored', () => {
+	collabTest(
+		'a stored notice covers an edit only once its update is in the log',
+		async ({ database, team, clients }) => {
+			const { meetingId, name } = await meetingOf({ database, team });
+			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			// The first notice lists the whole stored state vector.
+			await waitFor(() => senco.stored.size > 0, 'the full stored state vector');
+
+			setFieldText(senco.document, 'familyViews', 'Stored before it says so');
+			expect(ownEditsStored(senco)).toBe(false);
+			await waitFor(() => ownEditsStored(senco), 'the edit to be reported stored');
+			// Reported stored: it must already be in the database.
+			const log = await readLog(database.db, name);
+			expect(log.some((row) => mentions(row.update, 'Stored before it says so'))).toBe(true);
+		}
+	);
+
+	collabTest(
+		'a reconnecting client learns that what it sent before is stored',
+		async ({ database, team, clients }) => {
+			const { meetingId } = await meetingOf({ database, team });
+			const first = await clients.openMeeting(team.member('senco'), meetingId);
+			setFieldText(first.document, 'worries', 'Sent, then the page closed');
+			await waitFor(() => ownEditsStored(first), 'the edit to be stored');
+			const typedBy = first.document.clientID;
+			const clock = first.stored.get(typedBy);
+			first.close();
+
+			const again = await clients.openMeeting(team.member('senco'), meetingId);
+			await waitFor(() => again.stored.has(typedBy), 'the full stored state vector');
+			expect(again.stored.get(typedBy)).toBe(clock);
+		}
+	);
+
+	collabTest(
+		'a store request is answered once everything sent before it is written (a deletion too)',
+		async ({ database, team, clients }) => {
+			const { meetingId, name } = await meetingOf({ database, team });
+			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			setFieldText(senco.document, 'familyViews', 'Soon deleted');
+			await waitFor(() => ownEditsStored(senco), 'the text to be stored');
+			const rowsBefore = (await readLog(database.db, name)).length;
+
+			setFieldText(senco.document, 'familyViews', '');
+			senco.provider.sendStateless(encodeStoreRequest(7));
+			await waitFor(() => senco.answeredRequests.includes(7), 'the store request to be answered');
+			// The deletion moved no clock, yet it was written before the answer came.
+			expect((await readLog(database.db, name)).length).toBeGreaterThan(rowsBefore);
 		}
 	);
 });

@@ -79,7 +79,7 @@ export class PersistenceExtension implements Extension {
 	/** The highest log seq written for each loaded document. */
 	private readonly lastSeq = new Map<string, number>();
 	private readonly detachers = new Map<string, () => void>();
-	/** Documents whose unloading waited for their updates to be written. */
+	/** Documents kept loaded because a store failed or their updates were unwritten. */
 	private readonly keptForWriting = new Set<string>();
 	private instance: Hocuspocus | null = null;
 
@@ -172,9 +172,15 @@ export class PersistenceExtension implements Extension {
 			return;
 		}
 		this.keptForWriting.delete(document.name);
-		void this.instance?.unloadDocument(document).catch((error: unknown) => {
-			this.log.warn({ err: error, document: document.name }, 'unloading a document failed');
-		});
+		const instance = this.instance;
+		if (!instance) return;
+		this.store(document.name, document)
+			.then(() => instance.unloadDocument(document))
+			.catch((error: unknown) => {
+				// Still loaded, so the next store or commit tries again.
+				this.keptForWriting.add(document.name);
+				this.log.warn({ err: error, document: document.name }, 'unloading a document failed');
+			});
 	}
 
 	/** A new connection learns what is stored, and whether saving is paused. */
@@ -194,7 +200,14 @@ export class PersistenceExtension implements Extension {
 	}
 
 	async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
-		await this.store(documentName, document);
+		try {
+			await this.store(documentName, document);
+		} catch (error) {
+			// Hocuspocus keeps a document whose store failed in memory and does not unload
+			// it later by itself: once its updates are written, this extension does.
+			this.keptForWriting.add(documentName);
+			throw error;
+		}
 	}
 
 	/**

@@ -12,6 +12,7 @@ import {
 	type RevertNotice
 } from '../../../shared/collab/closeCodes.ts';
 import { parseDocumentName } from '../../../shared/collab/documentName.ts';
+import { parseSavingNotice, parseStoredNotice } from '../../../shared/collab/savingNotices.ts';
 import { createLogger } from '../../logger.ts';
 import { routeUpgrades } from '../../http/upgrades.ts';
 import {
@@ -128,7 +129,20 @@ export interface TestConnection {
 	notices: AccessNotice[];
 	/** Notices that the server undid part of this client's change, in order. */
 	reverts: RevertNotice[];
+	/** The highest stored clock per Yjs client the server has reported (StoredNotice). */
+	stored: Map<number, number>;
+	/** Store requests the server has answered, in order. */
+	answeredRequests: number[];
+	/** Saving notices (true: paused), in order. */
+	savingPaused: boolean[];
 	close(): void;
+}
+
+/** Everything this client has typed is stored, as the server has said. */
+export function ownEditsStored(connection: TestConnection): boolean {
+	const { clientID } = connection.document;
+	const typed = Y.decodeStateVector(Y.encodeStateVector(connection.document)).get(clientID) ?? 0;
+	return (connection.stored.get(clientID) ?? 0) >= typed;
 }
 
 /** A Node HocuspocusProvider for one document, as the browser client makes it. */
@@ -142,6 +156,9 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 	const authenticationFailure = new Promise<string>((resolve) => (reportFailure = resolve));
 	const notices: AccessNotice[] = [];
 	const reverts: RevertNotice[] = [];
+	const stored = new Map<number, number>();
+	const answeredRequests: number[] = [];
+	const savingPaused: boolean[] = [];
 	const provider = new HocuspocusProvider({
 		websocketProvider: websocket.provider,
 		name: options.name,
@@ -153,6 +170,13 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 			if (notice) notices.push(notice);
 			const revert = parseRevertNotice(payload);
 			if (revert) reverts.push(revert);
+			const storedNotice = parseStoredNotice(payload);
+			for (const [client, clock] of storedNotice?.clocks ?? []) {
+				stored.set(client, Math.max(clock, stored.get(client) ?? 0));
+			}
+			if (storedNotice?.request != null) answeredRequests.push(storedNotice.request);
+			const saving = parseSavingNotice(payload);
+			if (saving) savingPaused.push(saving.paused);
 		}
 	});
 	// A provider given its own websocket provider must be attached, or nothing syncs.
@@ -164,6 +188,9 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 		authenticationFailure,
 		notices,
 		reverts,
+		stored,
+		answeredRequests,
+		savingPaused,
 		close() {
 			provider.destroy();
 			if (!options.websocket) websocket.destroy();
