@@ -125,6 +125,7 @@ describe('server/main.ts', () => {
 	it('gives a clear error, not a stack trace, when PostgreSQL cannot be reached', async () => {
 		const server = run({
 			DATABASE_URL: 'postgres://postgres@127.0.0.1:1/coplan',
+			DATABASE_WAIT_SECONDS: '0',
 			DATA_DIR: join(dataRoot, 'unreachable')
 		});
 		expect(await server.exited).toBe(1);
@@ -132,6 +133,20 @@ describe('server/main.ts', () => {
 			/^Coplan cannot start: Cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/coplan: /
 		);
 		expect(server.output()).not.toMatch(/\n\s+at /);
+	});
+
+	it('waits for an unreachable PostgreSQL with a clear line every few seconds', async () => {
+		const server = run({
+			DATABASE_URL: 'postgres://postgres@127.0.0.1:1/coplan',
+			DATABASE_WAIT_SECONDS: '4',
+			DATA_DIR: join(dataRoot, 'waiting')
+		});
+		expect(await server.exited).toBe(1);
+		const output = server.output();
+		expect(output).toContain('Waiting for the database: trying again in 3 s (attempt 1).');
+		expect(output.trim().split('\n').at(-1)).toMatch(
+			/^Coplan cannot start: Cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/coplan: /
+		);
 	});
 
 	it('seeds a new embedded database, serves app and websocket on one port, stops cleanly and keeps data', async () => {

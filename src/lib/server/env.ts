@@ -41,6 +41,17 @@ const EnvSchema = v.object({
 	ORIGIN: v.optional(urlWithProtocols('ORIGIN', ['http:', 'https:'])),
 	DATABASE_URL: v.optional(urlWithProtocols('DATABASE_URL', ['postgres:', 'postgresql:'])),
 	DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), './data'),
+	/**
+	 * How long start-up waits for an unreachable PostgreSQL database, in seconds; unset:
+	 * for as long as it takes (one log line every few seconds). 0: do not wait.
+	 */
+	DATABASE_WAIT_SECONDS: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d+$/, 'DATABASE_WAIT_SECONDS must be a whole number of seconds'),
+			v.transform(Number)
+		)
+	),
 	REDIS_URL: v.optional(urlWithProtocols('REDIS_URL', ['redis:', 'rediss:'])),
 	SMTP_URL: v.optional(urlWithProtocols('SMTP_URL', ['smtp:', 'smtps:'])),
 	/** Seals secrets kept in the database; unset: a key file in DATA_DIR (secretKey.ts). */

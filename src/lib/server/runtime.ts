@@ -1,4 +1,5 @@
 import { isEmpty, openDatabase, type DatabaseHandle } from './db/client.ts';
+import { openWhenReachable } from './db/waitForDatabase.ts';
 import { seedDemo, type DemoAccount } from './demo/seed.ts';
 import { parseEnv, type Env } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -26,8 +27,15 @@ export interface Runtime {
 export async function openRuntime(source: Record<string, string | undefined>): Promise<Runtime> {
 	const env = parseEnv(source);
 	const logger = createLogger(env.LOG_LEVEL);
-	const database = await openDatabase(
-		env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR }
+	const database = await openWhenReachable(
+		() =>
+			openDatabase(
+				env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR }
+			),
+		{
+			logger,
+			maxWaitMs: env.DATABASE_WAIT_SECONDS === undefined ? null : env.DATABASE_WAIT_SECONDS * 1000
+		}
 	);
 	try {
 		// Only once the database is there: a start that fails leaves no new key file behind.
