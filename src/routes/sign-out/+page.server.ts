@@ -10,6 +10,8 @@ export const actions: Actions = {
 		// A session still waiting for its two-factor code can be abandoned here too.
 		const session = locals.session ?? locals.twoFactorPending?.session;
 		if (session) await invalidateSession(locals.db, session.id);
+		// Its live meetings' websockets close now, not at the next check.
+		await locals.live.sessionsEnded();
 		deleteSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/');
 	}

@@ -17,7 +17,10 @@ interface SessionEvent {
  */
 export async function startSession(event: SessionEvent, userId: string): Promise<void> {
 	const previous = event.locals.session ?? event.locals.twoFactorPending?.session;
-	if (previous) await invalidateSession(event.locals.db, previous.id);
+	if (previous) {
+		await invalidateSession(event.locals.db, previous.id);
+		await event.locals.live.sessionsEnded();
+	}
 	const token = generateSessionToken();
 	const session = await createSession(
 		event.locals.db,

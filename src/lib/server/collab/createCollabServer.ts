@@ -20,6 +20,7 @@ import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 import { ProjectionExtension } from './extensions/ProjectionExtension.ts';
 import type { UpdateLogLimits } from './updateLog.ts';
 import { isAllowedOrigin } from './origin.ts';
+import { SessionWatch, type SessionHolder } from './sessionWatch.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -33,6 +34,8 @@ export interface CollabServerOptions {
 	maxDocumentBytes?: number;
 	/** How long received edits may wait in the update-log batch (tests lengthen it). */
 	updateLogDelayMs?: number;
+	/** How often live websockets' sessions are checked (a second by default). */
+	sessionCheckIntervalMs?: number;
 	/** Retry and pause limits of the update log (tests shorten them). */
 	updateLogLimits?: Partial<UpdateLogLimits>;
 }
@@ -56,6 +59,8 @@ export interface CollabServer {
 
 interface PeerState {
 	connection?: ReturnType<Hocuspocus<CollabContext>['handleConnection']>;
+	sessionId: string | null;
+	holder: SessionHolder;
 }
 
 export function isCollabRequest(url: string | undefined): boolean {
@@ -94,6 +99,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		]
 	});
 	const peers = new WeakMap<object, PeerState>();
+	const sessionWatch = new SessionWatch({
+		db: options.db,
+		logger: log,
+		intervalMs: options.sessionCheckIntervalMs
+	});
 	let closing = false;
 
 	const adapter: NodeAdapter = crossws({
@@ -107,8 +117,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 					log.warn({ origin: request.headers.get('origin') }, 'websocket refused: wrong origin');
 					return new Response('Forbidden origin', { status: 403 });
 				}
-				const { user } = await authenticateCookieHeader(options.db, request.headers.get('cookie'));
-				return { context: { user } };
+				const { user, session } = await authenticateCookieHeader(
+					options.db,
+					request.headers.get('cookie')
+				);
+				return { context: { user, sessionId: session?.id ?? null } };
 			},
 			open(peer) {
 				const context: CollabContext = {
@@ -120,7 +133,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 					peer.request,
 					context
 				);
-				peers.set(peer, { connection });
+				const sessionId = peer.context.sessionId as string | null | undefined;
+				const holder = { close: (code: number, reason: string) => peer.close(code, reason) };
+				if (sessionId) sessionWatch.add(sessionId, holder);
+				peers.set(peer, { connection, sessionId: sessionId ?? null, holder });
 			},
 			message(peer, message) {
 				// While shutting down, edits are not taken: unacknowledged, they stay in the
@@ -130,9 +146,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			},
 			close(peer, event) {
 				if (event.code === 1009) log.warn({ peer: peer.id }, 'websocket closed: message too large');
-				peers
-					.get(peer)
-					?.connection?.handleClose({ code: event.code ?? 1005, reason: event.reason ?? '' });
+				const state = peers.get(peer);
+				state?.connection?.handleClose({ code: event.code ?? 1005, reason: event.reason ?? '' });
+				if (state?.sessionId) sessionWatch.remove(state.sessionId, state.holder);
 				peers.delete(peer);
 			},
 			error(peer, error) {
@@ -148,7 +164,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			options.db,
 			log,
 			(name) => persistence.flush(name),
-			() => persistence.saving.paused
+			() => persistence.saving.paused,
+			() => sessionWatch.checkNow()
 		),
 		flushUpdateLog: () => persistence.flushAll(),
 		savingPaused: () => persistence.saving.paused,
@@ -193,6 +210,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			hocuspocus.closeConnections();
 			adapter.closeAll(1001, 'Server shutting down', true);
 			persistence.stop();
+			sessionWatch.stop();
 			if (persistence.hasUnwrittenUpdates()) {
 				throw new Error('Some edits could not be written to the database before shutdown');
 			}

@@ -2,7 +2,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import type { CollabContext } from './context.ts';
-import { refreshChildAccess, refreshMeetingAccess } from './liveAccess.ts';
+import { refreshChildAccess, refreshMeetingAccess, refreshUserAccess } from './liveAccess.ts';
 import { copyOfDocument, storedDocuments, type LiveDocuments } from './liveDocuments.ts';
 
 /**
@@ -20,7 +20,8 @@ export function directDocuments(
 	db: Database,
 	log: Logger,
 	flushUpdateLog: (name: string) => Promise<void>,
-	savingPaused: () => boolean
+	savingPaused: () => boolean,
+	sessionsEnded: () => Promise<void>
 ): LiveDocuments {
 	const stored = storedDocuments(db);
 	return {
@@ -40,6 +41,8 @@ export function directDocuments(
 		},
 		meetingAccessChanged: (meetingId) => refreshMeetingAccess(hocuspocus, db, log, meetingId),
 		childAccessChanged: (childId) => refreshChildAccess(hocuspocus, db, log, childId),
-		savingPaused
+		userAccessChanged: (userId) => refreshUserAccess(hocuspocus, db, log, userId),
+		savingPaused,
+		sessionsEnded
 	};
 }

@@ -111,3 +111,20 @@ export function refreshChildAccess(
 		.map((document) => document.name);
 	return refreshDocuments(hocuspocus, db, logger, names);
 }
+
+/** Every loaded document one person has open (after their role or membership changed). */
+export function refreshUserAccess(
+	hocuspocus: Hocuspocus<CollabContext>,
+	db: Database,
+	logger: Logger,
+	userId: string
+): Promise<void> {
+	const names = [...hocuspocus.documents.values()]
+		.filter((document) =>
+			(document.getConnections() as Connection<CollabContext>[]).some(
+				(connection) => connection.context.user?.id === userId
+			)
+		)
+		.map((document) => document.name);
+	return refreshDocuments(hocuspocus, db, logger, names);
+}

@@ -45,8 +45,15 @@ export interface LiveDocuments {
 	 * someone no longer in the team is disconnected from them at once.
 	 */
 	childAccessChanged(childId: string): Promise<void>;
+	/** The same for every live document one person has open (their role or membership changed). */
+	userAccessChanged(userId: string): Promise<void>;
 	/** Saving is paused because the database is failing: live editing waits meanwhile. */
 	savingPaused(): boolean;
+	/**
+	 * Some sessions have just ended (signed out, other devices signed out, password
+	 * changed or reset): close their websockets now rather than at the next check.
+	 */
+	sessionsEnded(): Promise<void>;
 }
 
 /** Documents as stored, for a process in which no collaboration server runs. */
@@ -68,7 +75,9 @@ export function storedDocuments(db: Database): LiveDocuments {
 		},
 		meetingAccessChanged: async () => {},
 		childAccessChanged: async () => {},
-		savingPaused: () => false
+		userAccessChanged: async () => {},
+		savingPaused: () => false,
+		sessionsEnded: async () => {}
 	};
 }
 

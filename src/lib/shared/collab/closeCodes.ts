@@ -41,10 +41,13 @@ export function describeDenial(reason: string): string {
 /** Websocket close codes the server uses (1009 is the standard "message too big"). */
 export const COLLAB_CLOSE_CODES = {
 	messageTooLarge: 1009,
+	/** The session ended (signed out here or elsewhere, expired, password changed). */
+	sessionEnded: 4401,
 	documentTooLarge: 4413
 } as const;
 
 export const COLLAB_CLOSE_MESSAGES: Record<number, string> = {
+	[COLLAB_CLOSE_CODES.sessionEnded]: COLLAB_DENIAL_MESSAGES.unauthenticated,
 	[COLLAB_CLOSE_CODES.messageTooLarge]:
 		'That change was too large to send (over 2 MB). Try pasting less at once.',
 	[COLLAB_CLOSE_CODES.documentTooLarge]: COLLAB_DENIAL_MESSAGES['document-too-large']

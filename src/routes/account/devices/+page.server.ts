@@ -50,6 +50,7 @@ export const actions: Actions = {
 		if (sessionId === event.locals.session?.id) redirect(303, '/account/devices');
 		const removed = await signOutDevice(event.locals.db, user.id, sessionId);
 		if (removed) event.locals.logger.info({ userId: user.id }, 'device signed out');
+		await event.locals.live.sessionsEnded();
 		redirect(303, '/account/devices?signedOut=one');
 	},
 	signOutOthers: async (event) => {
@@ -57,6 +58,7 @@ export const actions: Actions = {
 		const currentId = event.locals.session?.id;
 		if (!currentId) redirect(303, '/sign-in');
 		await signOutOtherDevices(event.locals.db, user.id, currentId);
+		await event.locals.live.sessionsEnded();
 		event.locals.logger.info({ userId: user.id }, 'all other devices signed out');
 		redirect(303, '/account/devices?signedOut=others');
 	}

@@ -78,6 +78,7 @@ export const actions: Actions = {
 			twoFactorVerified: session.twoFactorVerified
 		});
 		if (!result.ok) return fail(400, { errors: result.errors });
+		await locals.live.sessionsEnded();
 		locals.logger.info({ userId: user.id }, 'password changed; all other sessions signed out');
 		setSessionCookie(cookies, result.token, result.session.expiresAt, url.protocol === 'https:');
 		redirect(303, '/account?passwordChanged=1');

@@ -90,6 +90,8 @@ export const actions: Actions = {
 		const { userId, role } = form.data;
 		const result = await changeMemberRole(event.locals.db, manager, organisation.id, userId, role);
 		if (!result.ok) return fail(400, { problem: MEMBER_CHANGE_MESSAGES[result.reason] });
+		// Their live meetings follow the new role at once (read-only, or closed).
+		await event.locals.live.userAccessChanged(userId);
 		event.locals.logger.info(
 			{ organisationId: organisation.id, userId, role },
 			'organisation member role changed'

@@ -28,6 +28,7 @@ export const actions: Actions = {
 			return fail(400, { state: result.reason });
 		}
 		// Every device was signed out; this one is signed in again with the new password.
+		await locals.live.sessionsEnded();
 		await startSession(event, result.userId);
 		locals.logger.info({ userId: result.userId }, 'password reset');
 		redirect(303, pathAfterSignIn(result.twoFactorEnabled));

@@ -108,6 +108,7 @@ export function invitationPageActions<Table extends InvitationTable>(
 		signOut: async ({ locals, cookies, url }: RequestEvent<TokenParams>) => {
 			const session = locals.session ?? locals.twoFactorPending?.session;
 			if (session) await invalidateSession(locals.db, session.id);
+			await locals.live.sessionsEnded();
 			deleteSessionCookie(cookies, url.protocol === 'https:');
 			redirect(303, url.pathname);
 		}

@@ -25,6 +25,7 @@ export const actions: Actions = {
 			if (result.reason === 'notMember') error(404, 'Not found');
 			return fail(400, { errors: { remove: MEMBER_CHANGE_MESSAGES[result.reason] } });
 		}
+		await event.locals.live.userAccessChanged(userId);
 		event.locals.logger.info(
 			{ organisationId: organisation.id, userId },
 			'organisation member removed'
