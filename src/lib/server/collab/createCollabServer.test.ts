@@ -1,6 +1,6 @@
 import { WebSocketStatus } from '@hocuspocus/provider';
 import { randomUUID } from 'node:crypto';
-import { describe, expect } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { loadStoredDoc, readLog } from './documentStore.ts';
@@ -158,6 +158,29 @@ describe('collaboration server on /collab', () => {
 				cookie: team.member('senco').cookie
 			});
 			expect(await missing.authenticationFailure).toBe(COLLAB_DENIAL.unknownDocument);
+		}
+	);
+
+	collabTest(
+		'refuses __proto__ and constructor quietly, and the socket’s meeting carries on',
+		async ({ database, team, clients }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const websocket = clients.openWebsocket({ cookie: team.member('senco').cookie });
+			const meeting = await clients.openMeeting(team.member('senco'), meetingId, { websocket });
+			const errors: unknown[] = [];
+			const spy = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
+			try {
+				for (const name of ['__proto__', 'constructor', 'hasOwnProperty']) {
+					const odd = clients.connect({ name, cookie: team.member('senco').cookie, websocket });
+					expect(await odd.authenticationFailure).toBe(COLLAB_DENIAL.unknownDocument);
+				}
+			} finally {
+				spy.mockRestore();
+			}
+			expect(errors).toEqual([]);
+			expect(websocket.closeCodes).toEqual([]);
+			setFieldText(meeting.document, 'familyViews', 'Still connected');
+			await waitForSaved(meeting);
 		}
 	);
 

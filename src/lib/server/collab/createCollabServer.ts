@@ -1,4 +1,4 @@
-import { Hocuspocus, type Connection } from '@hocuspocus/server';
+import { Hocuspocus, OutgoingMessage, type Connection } from '@hocuspocus/server';
 import crossws, { type NodeAdapter } from 'crossws/adapters/node';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -6,7 +6,11 @@ import { authenticateCookieHeader } from '../auth/session.ts';
 import type { LiveDocuments } from './liveDocuments.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../../shared/collab/closeCodes.ts';
+import {
+	COLLAB_DENIAL,
+	MAX_DOCUMENT_BYTES,
+	MAX_MESSAGE_BYTES
+} from '../../shared/collab/closeCodes.ts';
 import type { CollabContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
 import { AuthorizationExtension } from './extensions/AuthorizationExtension.ts';
@@ -19,6 +23,7 @@ import { MeetingDocumentExtension, SERVER_ORIGIN } from './extensions/MeetingDoc
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 import { ProjectionExtension } from './extensions/ProjectionExtension.ts';
 import type { UpdateLogLimits } from './updateLog.ts';
+import { frameAddress, servedDocumentOf } from './frameAddress.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { SessionWatch, type SessionHolder } from './sessionWatch.ts';
 
@@ -67,6 +72,24 @@ export function isCollabRequest(url: string | undefined): boolean {
 	if (!url) return false;
 	const path = url.split('?', 1)[0];
 	return path === COLLAB_PATH || path === `${COLLAB_PATH}/`;
+}
+
+/**
+ * Lets through frames addressed to a document Coplan serves. Others are answered, for
+ * their address, with the same refusal an unknown meeting gets, and go no further: no
+ * stack trace in the log, and the socket's other documents carry on.
+ */
+function acceptFrame(frame: Uint8Array, reply: (bytes: Uint8Array) => void): boolean {
+	if (servedDocumentOf(frame) !== null) return true;
+	const address = frameAddress(frame);
+	if (address !== null) {
+		reply(
+			new OutgoingMessage(address)
+				.writePermissionDenied(COLLAB_DENIAL.unknownDocument)
+				.toUint8Array()
+		);
+	}
+	return false;
 }
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {
@@ -142,7 +165,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 				// While shutting down, edits are not taken: unacknowledged, they stay in the
 				// client and are sent again to the next server.
 				if (closing) return;
-				peers.get(peer)?.connection?.handleMessage(message.uint8Array());
+				const frame = message.uint8Array();
+				if (!acceptFrame(frame, (reply) => peer.send(reply))) return;
+				peers.get(peer)?.connection?.handleMessage(frame);
 			},
 			close(peer, event) {
 				if (event.code === 1009) log.warn({ peer: peer.id }, 'websocket closed: message too large');
