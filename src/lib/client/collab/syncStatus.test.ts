@@ -65,9 +65,9 @@ describe('describeSyncStatus', () => {
 		],
 		[
 			'a problem the server reported by closing',
-			{ problem: 'That change was too large to send (over 2 MB). Try pasting less at once.' },
+			{ problem: 'That change was too large to send (over 512 KB). Try pasting less at once.' },
 			'refused',
-			'That change was too large to send (over 2 MB). Try pasting less at once.'
+			'That change was too large to send (over 512 KB). Try pasting less at once.'
 		]
 	])('%s', (_name, change, tone, text) => {
 		expect(describeSyncStatus({ ...saved, ...change })).toEqual({ tone, text });

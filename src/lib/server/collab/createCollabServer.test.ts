@@ -237,7 +237,7 @@ describe('bad input', () => {
 	}
 
 	collabTest(
-		'closes only the socket that sends a message over 2 MB, with code 1009',
+		'closes only the socket that sends a message over the message limit, with code 1009',
 		async ({ database, server, team, clients }) => {
 			const meetingId = await createMeeting(database.db, team);
 			const bystander = await clients.openMeeting(team.member('salt'), meetingId);

@@ -23,6 +23,7 @@ import { MeetingDocumentExtension, SERVER_ORIGIN } from './extensions/MeetingDoc
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 import { ProjectionExtension } from './extensions/ProjectionExtension.ts';
 import type { UpdateLogLimits } from './updateLog.ts';
+import type { EditBudgetLimits } from './editBudget.ts';
 import { frameAddress, servedDocumentOf } from './frameAddress.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { SessionWatch, type SessionHolder } from './sessionWatch.ts';
@@ -37,6 +38,8 @@ export interface CollabServerOptions {
 	/** Limits (tests lower them); default MAX_MESSAGE_BYTES and MAX_DOCUMENT_BYTES. */
 	maxMessageBytes?: number;
 	maxDocumentBytes?: number;
+	/** How much one person may add to a document in a few minutes (editBudget.ts). */
+	editBudget?: EditBudgetLimits;
 	/** How long received edits may wait in the update-log batch (tests lengthen it). */
 	updateLogDelayMs?: number;
 	/** How often live websockets' sessions are checked (a second by default). */
@@ -114,7 +117,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			new DocumentNameExtension(),
 			new ClientSchemaExtension(),
 			new AuthorizationExtension(options.db),
-			new DocumentSizeExtension(log, options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES),
+			new DocumentSizeExtension(
+				log,
+				options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
+				options.editBudget
+			),
 			persistence,
 			new MeetingDocumentExtension(options.db, log),
 			new ChairControlsExtension(log),

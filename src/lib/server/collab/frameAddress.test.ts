@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameAddress, servedDocumentOf } from './frameAddress.ts';
+import { frameAddress, frameType, servedDocumentOf } from './frameAddress.ts';
 
 const encoder = new TextEncoder();
 
@@ -39,5 +39,12 @@ describe('frame addresses', () => {
 		for (const name of ['__proto__', 'constructor', 'meeting:nope', '', `${MEETING}x`]) {
 			expect(servedDocumentOf(frame(name))).toBeNull();
 		}
+	});
+
+	it('reads the message type after the address', () => {
+		expect(frameType(frame(MEETING, [0, 2]))).toBe(0);
+		expect(frameType(frame(MEETING, [1]))).toBe(1);
+		expect(frameType(frame(MEETING, []))).toBeNull();
+		expect(frameType(Uint8Array.from([0x85]))).toBeNull();
 	});
 });

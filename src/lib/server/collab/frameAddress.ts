@@ -4,9 +4,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The address a Hocuspocus frame starts with (a lib0 varString: its byte length as a
- * variable-length integer, then UTF-8), or null if the frame does not start with one.
+ * variable-length integer, then UTF-8) and where it ends, or null if there is none.
  */
-export function frameAddress(frame: Uint8Array): string | null {
+function readAddress(frame: Uint8Array): { address: string; end: number } | null {
 	let length = 0;
 	let offset = 0;
 	for (let shift = 0; ; shift += 7) {
@@ -15,12 +15,24 @@ export function frameAddress(frame: Uint8Array): string | null {
 		length += (byte & 0x7f) * 2 ** shift;
 		if (byte < 0x80) break;
 	}
-	if (offset + length > frame.length) return null;
+	const end = offset + length;
+	if (end > frame.length) return null;
 	try {
-		return utf8.decode(frame.subarray(offset, offset + length));
+		return { address: utf8.decode(frame.subarray(offset, end)), end };
 	} catch {
 		return null;
 	}
+}
+
+export function frameAddress(frame: Uint8Array): string | null {
+	return readAddress(frame)?.address ?? null;
+}
+
+/** Hocuspocus's message type after the address (0 sync, 1 awareness, …), or null. */
+export function frameType(frame: Uint8Array): number | null {
+	const read = readAddress(frame);
+	const type = read ? frame[read.end] : undefined;
+	return type === undefined || type >= 0x80 ? null : type;
 }
 
 /**

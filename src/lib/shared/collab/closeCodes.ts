@@ -38,25 +38,31 @@ export function describeDenial(reason: string): string {
 	);
 }
 
+/**
+ * Largest websocket message the server accepts: a pasted report of a hundred pages is a
+ * few hundred kilobytes, and a demo meeting about 10 KB in all.
+ */
+export const MAX_MESSAGE_BYTES = 512 * 1024;
+/** Largest a live document may grow (hundreds of times a long real meeting). */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
 /** Websocket close codes the server uses (1009 is the standard "message too big"). */
 export const COLLAB_CLOSE_CODES = {
 	messageTooLarge: 1009,
 	/** The session ended (signed out here or elsewhere, expired, password changed). */
 	sessionEnded: 4401,
-	documentTooLarge: 4413
+	documentTooLarge: 4413,
+	/** One person added more than the edit budget allows in a few minutes (editBudget.ts). */
+	tooMuchAtOnce: 4429
 } as const;
 
 export const COLLAB_CLOSE_MESSAGES: Record<number, string> = {
 	[COLLAB_CLOSE_CODES.sessionEnded]: COLLAB_DENIAL_MESSAGES.unauthenticated,
-	[COLLAB_CLOSE_CODES.messageTooLarge]:
-		'That change was too large to send (over 2 MB). Try pasting less at once.',
-	[COLLAB_CLOSE_CODES.documentTooLarge]: COLLAB_DENIAL_MESSAGES['document-too-large']
+	[COLLAB_CLOSE_CODES.messageTooLarge]: `That change was too large to send (over ${MAX_MESSAGE_BYTES / 1024} KB). Try pasting less at once.`,
+	[COLLAB_CLOSE_CODES.documentTooLarge]: COLLAB_DENIAL_MESSAGES['document-too-large'],
+	[COLLAB_CLOSE_CODES.tooMuchAtOnce]:
+		'You added more in a few minutes than Coplan takes from one person (about 1 MB), so your last change was not saved. Wait a few minutes and add it in smaller parts.'
 };
-
-/** Largest websocket message the server accepts. */
-export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
-/** Largest a live document may grow. */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 /** Why a connection is read-only. */
 export const READ_ONLY_REASONS = {

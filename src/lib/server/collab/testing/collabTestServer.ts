@@ -40,6 +40,8 @@ export interface TestServerOptions {
 	maxDocumentBytes?: number;
 	updateLogDelayMs?: number;
 	updateLogLimits?: CollabServerOptions['updateLogLimits'];
+	editBudget?: CollabServerOptions['editBudget'];
+	sessionCheckIntervalMs?: number;
 }
 
 export async function startCollabTestServer(
