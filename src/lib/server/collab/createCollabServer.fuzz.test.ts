@@ -1,0 +1,143 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { describe, expect } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { collabClientToken } from '../../shared/collab/clientToken.ts';
+import { meetingDocumentName } from '../../shared/collab/documentName.ts';
+import { fieldText, readMeetingDoc, setFieldText } from '../../shared/collab/meetingDoc.ts';
+import { createMeeting } from '../testing/factories.ts';
+import { loadStoredDoc } from './documentStore.ts';
+import { collabTest } from './testing/collabTest.ts';
+import { waitFor, waitForSaved } from './testing/collabTestServer.ts';
+
+/** A small seeded generator (mulberry32), so a failing run can be repeated. */
+function random(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const SEED = 20261203;
+const FRAMES = 1500;
+
+/** Frames a real provider sends, recorded to be mutated. */
+function recordingWebSocket(sent: Uint8Array[], cookie: string) {
+	return class extends WebSocket {
+		constructor(address: string | URL, protocols?: string | string[]) {
+			super(address, protocols, { headers: { cookie } });
+		}
+		override send(data: unknown, ...rest: unknown[]): void {
+			if (data instanceof Uint8Array) sent.push(new Uint8Array(data));
+			(super.send as (...args: unknown[]) => void)(data, ...rest);
+		}
+	};
+}
+
+function mutate(next: () => number, frame: Uint8Array): Uint8Array {
+	const bytes = Array.from(frame);
+	const edits = 1 + Math.floor(next() * 4);
+	for (let edit = 0; edit < edits; edit++) {
+		const at = Math.floor(next() * Math.max(bytes.length, 1));
+		switch (Math.floor(next() * 5)) {
+			case 0:
+				bytes[at] = Math.floor(next() * 256);
+				break;
+			case 1:
+				bytes.splice(at, 1 + Math.floor(next() * 8));
+				break;
+			case 2:
+				bytes.splice(at, 0, ...Array.from({ length: 1 + Math.floor(next() * 8) }, () => 0xff));
+				break;
+			case 3:
+				bytes.length = at;
+				break;
+			default:
+				bytes.splice(at, 0, Math.floor(next() * 256), Math.floor(next() * 256));
+		}
+	}
+	return Uint8Array.from(bytes);
+}
+
+describe('websocket frames from a hostile client', () => {
+	collabTest(
+		`random and mutated frames (seed ${SEED}) crash nothing and corrupt no document`,
+		async ({ database, team, clients, server }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			setFieldText(senco.document, 'familyViews', 'Written before the attack');
+			await waitForSaved(senco);
+
+			// A real session of the attacker's own (a member of the team), recorded.
+			const recorded: Uint8Array[] = [];
+			const recording = new Y.Doc();
+			const socket = new HocuspocusProviderWebsocket({
+				url: server.url,
+				WebSocketPolyfill: recordingWebSocket(recorded, team.member('parent').cookie),
+				maxAttempts: 1
+			});
+			const provider = new HocuspocusProvider({
+				websocketProvider: socket,
+				name,
+				document: recording,
+				token: collabClientToken('meeting')
+			});
+			provider.attach();
+			await waitFor(() => provider.isSynced, 'the recorded session to sync');
+			setFieldText(recording, 'worries', 'A recorded edit');
+			await waitFor(() => provider.unsyncedChanges === 0, 'the recorded edit');
+			provider.destroy();
+			socket.destroy();
+			expect(recorded.length).toBeGreaterThan(3);
+
+			const next = random(SEED);
+			let sent = 0;
+			let sockets = 0;
+			while (sent < FRAMES) {
+				sockets += 1;
+				const raw = new WebSocket(server.url, {
+					headers: { cookie: team.member('parent').cookie }
+				});
+				await new Promise<void>((resolve, reject) => {
+					raw.once('open', () => resolve());
+					raw.once('error', reject);
+				});
+				// Each socket sends until the server closes it (bad frames may) or 100 frames.
+				for (let onThisSocket = 0; onThisSocket < 100 && sent < FRAMES; onThisSocket++) {
+					if (raw.readyState !== WebSocket.OPEN) break;
+					const base = recorded[Math.floor(next() * recorded.length)] ?? new Uint8Array();
+					const frame =
+						next() < 0.25
+							? Uint8Array.from({ length: Math.floor(next() * 600) }, () =>
+									Math.floor(next() * 256)
+								)
+							: mutate(next, base);
+					raw.send(frame);
+					sent += 1;
+				}
+				raw.close();
+			}
+
+			// The server still serves: the SENCo edits on, and a new connection works.
+			setFieldText(senco.document, 'childViews', 'Written after the attack');
+			await waitForSaved(senco, 'the SENCo’s edit after the attack');
+			const late = await clients.openMeeting(team.member('salt'), meetingId);
+			expect(fieldText(late.document, 'childViews')).toBe('Written after the attack');
+			expect(fieldText(late.document, 'familyViews')).toBe('Written before the attack');
+
+			// No document was corrupted: the stored one loads, reads and matches the live one.
+			await server.collab.flushUpdateLog();
+			const stored = await loadStoredDoc(database.db, name);
+			expect(() => readMeetingDoc(stored)).not.toThrow();
+			expect(fieldText(stored, 'familyViews')).toBe('Written before the attack');
+			const live = server.collab.hocuspocus.documents.get(name);
+			if (live) expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(live));
+			console.log(`websocket fuzz: ${sent} frames over ${sockets} sockets (seed ${SEED})`);
+		}
+	);
+});
