@@ -21,14 +21,22 @@ export interface StoredUpdate extends LoggedUpdate {
 	seq: number;
 }
 
-/** Appends updates in the given order; returns the highest seq written. */
-export async function appendUpdates(db: Database, rows: LoggedUpdate[]): Promise<number | null> {
-	if (rows.length === 0) return null;
-	const written = await db
+/** Appends updates (of any documents) in one statement, in the given order; their seqs. */
+export async function insertUpdates(
+	db: Database,
+	rows: LoggedUpdate[]
+): Promise<{ documentName: string; seq: number }[]> {
+	if (rows.length === 0) return [];
+	return db
 		.insert(documentUpdates)
 		.values(rows)
-		.returning({ seq: documentUpdates.seq });
-	return Math.max(...written.map((row) => row.seq));
+		.returning({ documentName: documentUpdates.documentName, seq: documentUpdates.seq });
+}
+
+/** Appends updates in the given order; returns the highest seq written. */
+export async function appendUpdates(db: Database, rows: LoggedUpdate[]): Promise<number | null> {
+	const written = await insertUpdates(db, rows);
+	return written.length === 0 ? null : Math.max(...written.map((row) => row.seq));
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { appendUpdates, type LoggedUpdate } from './documentStore.ts';
+import { insertUpdates, type LoggedUpdate } from './documentStore.ts';
 
 /** Something waiting to hear that everything buffered before it is written. */
 export type CommitWaiter = () => void;
 
 export interface UpdateLogLimits {
-	/** How long updates of one document are gathered before one insert (≤ 250 ms). */
+	/** How long received updates wait for the next insert (≤ 250 ms). */
 	flushDelayMs: number;
 	/** First wait after a failed insert; doubles on each failure up to `maxRetryDelayMs`. */
 	retryDelayMs: number;
@@ -17,15 +17,18 @@ export interface UpdateLogLimits {
 	maxDocumentBytes: number;
 	/** or this many bytes in all. */
 	maxTotalBytes: number;
+	/** Rows per insert statement; a tick with more writes several, one after another. */
+	maxRowsPerInsert: number;
 }
 
 export const DEFAULT_UPDATE_LOG_LIMITS: UpdateLogLimits = {
-	flushDelayMs: 100,
+	flushDelayMs: 50,
 	retryDelayMs: 250,
 	maxRetryDelayMs: 5000,
 	pauseAfterFailingMs: 3000,
 	maxDocumentBytes: 8 * 1024 * 1024,
-	maxTotalBytes: 64 * 1024 * 1024
+	maxTotalBytes: 64 * 1024 * 1024,
+	maxRowsPerInsert: 2000
 };
 
 /** What a batch covers, captured when it is taken for writing (e.g. a state vector). */
@@ -33,11 +36,11 @@ export type Coverage = Map<number, number>;
 
 export interface UpdateLogEvents {
 	/**
-	 * Called as a batch is taken for writing: what the document holds at that moment,
-	 * every update of which is in this batch or an earlier one.
+	 * Called as a document's rows are taken for writing: what the document holds at that
+	 * moment, every update of which is in this write or an earlier one.
 	 */
 	coverage(documentName: string): Coverage | null;
-	/** A batch of one document is in the database, up to log position `seq`. */
+	/** A document's rows are in the database, up to log position `seq`. */
 	committed(documentName: string, seq: number, coverage: Coverage | null): void;
 	/** Saving has paused (true) or resumed (false). */
 	pausedChanged(paused: boolean): void;
@@ -48,15 +51,26 @@ interface DocumentBuffer {
 	bytes: number;
 	/** Waiting for the rows now in the buffer. */
 	waiters: CommitWaiter[];
-	/** Waiting for the rows being written now (null when no write is under way). */
+	/** Waiting for the rows being written now (null when none of this document's are). */
 	writing: CommitWaiter[] | null;
 }
 
+interface TakenDocument {
+	name: string;
+	buffer: DocumentBuffer;
+	rows: LoggedUpdate[];
+	bytes: number;
+	waiters: CommitWaiter[];
+	coverage: Coverage | null;
+}
+
 /**
- * The write side of the update log: received updates are gathered per document for a
- * moment and inserted in one statement, documents' writes one after another so the log
- * keeps arrival order. A failed insert keeps its rows (ahead of anything newer) and is
- * retried with a growing delay. When writes have failed for a few seconds, or too much
+ * The write side of the update log. Received updates wait in per-document buffers for
+ * the next tick, when one insert writes every document's rows (one statement per tick
+ * across documents rather than one per document: with many meetings of one typist each,
+ * per-document inserts were most of the server's work). Writes run one at a time, so the
+ * log keeps arrival order. A failed insert keeps its rows (ahead of anything newer) and
+ * is retried with a growing delay. When writes have failed for a few seconds, or too much
  * waits in memory, saving pauses: the owner stops taking edits until every buffer is
  * written again, which resumes it.
  */
@@ -66,13 +80,14 @@ export class UpdateLog {
 	private readonly limits: UpdateLogLimits;
 	private readonly events: UpdateLogEvents;
 	private readonly buffers = new Map<string, DocumentBuffer>();
-	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-	private readonly queues = new Map<string, Promise<void>>();
 	private totalBytes = 0;
+	private timer: ReturnType<typeof setTimeout> | null = null;
+	/** The write under way, if any; the next one starts after it. */
+	private writing: Promise<void> = Promise.resolve();
 	private failingSince: number | null = null;
 	private failures = 0;
 	private pausedNow = false;
-	private retryTimer: ReturnType<typeof setTimeout> | null = null;
+	private stopped = false;
 
 	constructor(db: Database, logger: Logger, limits: UpdateLogLimits, events: UpdateLogEvents) {
 		this.db = db;
@@ -86,7 +101,7 @@ export class UpdateLog {
 		return this.pausedNow;
 	}
 
-	/** Buffers an update for writing soon. */
+	/** Buffers an update for the next tick. */
 	add(row: LoggedUpdate): void {
 		const buffer = this.bufferOf(row.documentName);
 		buffer.rows.push(row);
@@ -98,7 +113,7 @@ export class UpdateLog {
 		) {
 			this.setPaused(true, 'too much is waiting to be written');
 		}
-		if (this.failingSince === null) this.schedule(row.documentName, this.limits.flushDelayMs);
+		if (this.failingSince === null) this.schedule(this.limits.flushDelayMs);
 	}
 
 	/** Calls `waiter` once everything received for the document so far is written. */
@@ -111,67 +126,128 @@ export class UpdateLog {
 
 	/** True while some received update of the document (or any, without a name) is unwritten. */
 	hasUnwritten(documentName?: string): boolean {
-		if (documentName !== undefined) return (this.buffers.get(documentName)?.rows.length ?? 0) > 0;
-		return [...this.buffers.values()].some((buffer) => buffer.rows.length > 0);
+		if (documentName !== undefined) {
+			const buffer = this.buffers.get(documentName);
+			return (buffer?.rows.length ?? 0) > 0 || buffer?.writing != null;
+		}
+		return [...this.buffers.values()].some(
+			(buffer) => buffer.rows.length > 0 || buffer.writing !== null
+		);
 	}
 
-	/** Writes the document's buffered updates; resolves once they are in the database. */
-	flush(documentName: string): Promise<void> {
-		this.cancelTimer(documentName);
-		return this.enqueue(documentName, () => this.write(documentName));
+	/**
+	 * Writes now, without waiting for the tick; resolves once everything received for the
+	 * document (every document, without a name) so far is in the database, and rejects if
+	 * that write fails.
+	 */
+	flush(documentName?: string): Promise<void> {
+		if (documentName !== undefined && !this.hasUnwritten(documentName)) return Promise.resolve();
+		return new Promise<void>((resolve, reject) => {
+			const done = this.writeNow();
+			if (documentName === undefined) {
+				done.then(resolve, reject);
+				return;
+			}
+			this.afterCommit(documentName, resolve);
+			// A failed write keeps the waiter for the retry; this caller hears of the failure.
+			done.catch(reject);
+		});
 	}
 
-	/** Writes every buffered update of every document. */
+	/** Writes every buffered update of every document; never rejects. */
 	async flushAll(): Promise<void> {
-		await Promise.allSettled([...this.buffers.keys()].map((name) => this.flush(name)));
-	}
-
-	/** Runs `task` after the document's writes under way, before any later one. */
-	afterWrites(documentName: string, task: () => Promise<void>): Promise<void> {
-		return this.enqueue(documentName, task);
+		await this.flush().catch(() => {});
 	}
 
 	/** Forgets a document that has been unloaded with nothing left to write. */
 	forget(documentName: string): void {
-		if (this.hasUnwritten(documentName)) return;
-		this.cancelTimer(documentName);
-		this.buffers.delete(documentName);
+		if (!this.hasUnwritten(documentName)) this.buffers.delete(documentName);
 	}
 
 	stop(): void {
-		for (const name of [...this.timers.keys()]) this.cancelTimer(name);
-		if (this.retryTimer) clearTimeout(this.retryTimer);
-		this.retryTimer = null;
+		this.stopped = true;
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = null;
 	}
 
-	private async write(documentName: string): Promise<void> {
-		const buffer = this.buffers.get(documentName);
-		if (!buffer || buffer.rows.length === 0) {
-			this.release(buffer?.waiters.splice(0) ?? []);
-			return;
+	private schedule(delayMs: number): void {
+		if (this.timer || this.stopped) return;
+		this.timer = setTimeout(() => {
+			this.timer = null;
+			this.writeNow().catch(() => {});
+		}, delayMs);
+		this.timer.unref?.();
+	}
+
+	/** Queues one write of everything buffered when it starts. */
+	private writeNow(): Promise<void> {
+		if (this.timer) {
+			clearTimeout(this.timer);
+			this.timer = null;
 		}
-		const rows = buffer.rows.splice(0);
-		const waiters = buffer.waiters.splice(0);
-		const coverage = this.events.coverage(documentName);
-		buffer.writing = waiters;
-		const bytes = rows.reduce((sum, row) => sum + row.update.byteLength, 0);
-		let seq: number | null;
+		const next = this.writing.catch(() => {}).then(() => this.write());
+		this.writing = next;
+		return next;
+	}
+
+	private take(): TakenDocument[] {
+		const taken: TakenDocument[] = [];
+		for (const [name, buffer] of this.buffers) {
+			if (buffer.rows.length === 0) continue;
+			const rows = buffer.rows.splice(0);
+			const waiters = buffer.waiters.splice(0);
+			buffer.writing = waiters;
+			taken.push({
+				name,
+				buffer,
+				rows,
+				waiters,
+				bytes: rows.reduce((sum, row) => sum + row.update.byteLength, 0),
+				coverage: this.events.coverage(name)
+			});
+		}
+		return taken;
+	}
+
+	private async write(): Promise<void> {
+		const taken = this.take();
+		if (taken.length === 0) return;
+		const rows = taken.flatMap((document) => document.rows);
+		let lastSeq: Map<string, number>;
 		try {
-			seq = await appendUpdates(this.db, rows);
+			lastSeq = await this.insert(rows);
 		} catch (error) {
 			// Keep the rows, ahead of anything newer: nothing is reported stored until written.
-			buffer.rows.unshift(...rows);
-			buffer.waiters.unshift(...waiters);
-			buffer.writing = null;
-			this.failed(error, documentName);
+			for (const document of taken) {
+				document.buffer.rows.unshift(...document.rows);
+				document.buffer.waiters.unshift(...document.waiters);
+				document.buffer.writing = null;
+			}
+			this.failed(error, taken.length);
 			throw error;
 		}
-		buffer.writing = null;
-		buffer.bytes -= bytes;
-		this.totalBytes -= bytes;
-		if (seq !== null) this.events.committed(documentName, seq, coverage);
-		this.release(waiters);
+		for (const document of taken) {
+			document.buffer.writing = null;
+			document.buffer.bytes -= document.bytes;
+			this.totalBytes -= document.bytes;
+			const seq = lastSeq.get(document.name);
+			if (seq !== undefined) this.events.committed(document.name, seq, document.coverage);
+			this.release(document.waiters);
+		}
 		this.succeeded();
+	}
+
+	/** Inserts rows in order, in statements of at most maxRowsPerInsert; the last seq of each document. */
+	private async insert(rows: LoggedUpdate[]): Promise<Map<string, number>> {
+		const lastSeq = new Map<string, number>();
+		for (let start = 0; start < rows.length; start += this.limits.maxRowsPerInsert) {
+			const chunk = rows.slice(start, start + this.limits.maxRowsPerInsert);
+			const written = await insertUpdates(this.db, chunk);
+			for (const { documentName, seq } of written) {
+				lastSeq.set(documentName, Math.max(seq, lastSeq.get(documentName) ?? 0));
+			}
+		}
+		return lastSeq;
 	}
 
 	private release(waiters: CommitWaiter[]): void {
@@ -184,24 +260,27 @@ export class UpdateLog {
 		}
 	}
 
-	private failed(error: unknown, documentName: string): void {
+	private failed(error: unknown, documents: number): void {
 		const now = Date.now();
 		this.failingSince ??= now;
 		this.failures += 1;
 		if (this.failures === 1 || this.failures % 10 === 0) {
 			this.log.error(
-				{ err: error, document: documentName, failures: this.failures },
+				{ err: error, documents, failures: this.failures },
 				'writing the update log failed; edits are kept in memory and retried'
 			);
 		}
 		if (now - this.failingSince >= this.limits.pauseAfterFailingMs) {
 			this.setPaused(true, 'the database is not answering');
 		}
-		this.scheduleRetry();
+		const delay = Math.min(
+			this.limits.retryDelayMs * 2 ** Math.min(this.failures - 1, 16),
+			this.limits.maxRetryDelayMs
+		);
+		this.schedule(delay);
 	}
 
 	private succeeded(): void {
-		if (this.hasUnwritten()) return;
 		if (this.failingSince !== null) {
 			this.log.info(
 				{ failedForMs: Date.now() - this.failingSince },
@@ -209,48 +288,17 @@ export class UpdateLog {
 			);
 			this.failingSince = null;
 			this.failures = 0;
-			if (this.retryTimer) clearTimeout(this.retryTimer);
-			this.retryTimer = null;
+		}
+		if (this.hasUnwritten()) {
+			// Arrived during the write (or while failing): write them at the next tick.
+			this.schedule(this.limits.flushDelayMs);
+			return;
 		}
 		this.setPaused(false, 'every edit is written');
 	}
 
-	private scheduleRetry(): void {
-		if (this.retryTimer) return;
-		const delay = Math.min(
-			this.limits.retryDelayMs * 2 ** Math.min(this.failures - 1, 16),
-			this.limits.maxRetryDelayMs
-		);
-		this.retryTimer = setTimeout(() => {
-			this.retryTimer = null;
-			void this.retryRound();
-		}, delay);
-	}
-
-	/**
-	 * Tries one document first (while the database is down one failure per round is
-	 * enough), then, if that worked, all the others.
-	 */
-	private async retryRound(): Promise<void> {
-		const pending = [...this.buffers.entries()]
-			.filter(([, buffer]) => buffer.rows.length > 0)
-			.map(([name]) => name);
-		const [first, ...rest] = pending;
-		if (first === undefined) {
-			this.succeeded();
-			return;
-		}
-		try {
-			await this.flush(first);
-		} catch {
-			return; // failed() has scheduled the next round
-		}
-		await Promise.allSettled(rest.map((name) => this.flush(name)));
-	}
-
 	private setPaused(paused: boolean, why: string): void {
 		if (this.pausedNow === paused) return;
-		if (!paused && this.totalBytes > this.limits.maxTotalBytes) return;
 		this.pausedNow = paused;
 		if (paused) this.log.error({ why }, 'saving paused: meetings are read-only until it resumes');
 		else this.log.info({ why }, 'saving resumed');
@@ -264,32 +312,5 @@ export class UpdateLog {
 			this.buffers.set(documentName, buffer);
 		}
 		return buffer;
-	}
-
-	private schedule(documentName: string, delayMs: number): void {
-		if (this.timers.has(documentName)) return;
-		const timer = setTimeout(() => {
-			this.timers.delete(documentName);
-			this.flush(documentName).catch(() => {});
-		}, delayMs);
-		this.timers.set(documentName, timer);
-	}
-
-	private cancelTimer(documentName: string): void {
-		const timer = this.timers.get(documentName);
-		if (timer) clearTimeout(timer);
-		this.timers.delete(documentName);
-	}
-
-	private enqueue(documentName: string, task: () => Promise<void>): Promise<void> {
-		const previous = this.queues.get(documentName) ?? Promise.resolve();
-		const next = previous.catch(() => {}).then(task);
-		this.queues.set(documentName, next);
-		void next
-			.finally(() => {
-				if (this.queues.get(documentName) === next) this.queues.delete(documentName);
-			})
-			.catch(() => {});
-		return next;
 	}
 }

@@ -216,11 +216,11 @@ export class PersistenceExtension implements Extension {
 	 */
 	async store(documentName: string, document: Y.Doc): Promise<void> {
 		await this.updateLog.flush(documentName);
-		await this.updateLog.afterWrites(documentName, async () => {
-			const seq = this.lastSeq.get(documentName) ?? (await lastLoggedSeq(this.db, documentName));
-			if (seq === 0) return;
-			await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), seq);
-		});
+		// Everything logged up to `seq` is in the document now; it may hold later updates
+		// too, which loading then applies twice, harmlessly.
+		const seq = this.lastSeq.get(documentName) ?? (await lastLoggedSeq(this.db, documentName));
+		if (seq === 0) return;
+		await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), seq);
 	}
 
 	/** Keeps a document loaded while any of its updates is not yet written. */

@@ -201,10 +201,15 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 }
 
 /** Resolves once the provider has synced and the server acknowledged every local change. */
-export function waitForSaved(connection: TestConnection, what = 'changes to be saved') {
+export function waitForSaved(
+	connection: TestConnection,
+	what = 'changes to be saved',
+	timeoutMs?: number
+) {
 	return waitFor(
 		() => connection.provider.isSynced && connection.provider.unsyncedChanges === 0,
-		what
+		what,
+		timeoutMs
 	);
 }
 
