@@ -2,11 +2,14 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { collabClientToken } from '../../shared/collab/clientToken.ts';
-import type { ReadOnlyReason } from '../../shared/collab/closeCodes.ts';
+import { COLLAB_CLOSE_CODES, type ReadOnlyReason } from '../../shared/collab/closeCodes.ts';
+import { textByItems } from '../../shared/collab/meetingDoc.ts';
 import type { DocumentKind } from '../../shared/collab/documentName.ts';
 import { refusalDiscardsCopy, SIGNING_OUT_EVENT, type UnsentMeeting } from '../offlineCopies.ts';
 import { ConnectionStatus } from './ConnectionStatus.svelte.ts';
 import { OfflineCopy } from './OfflineCopy.svelte.ts';
+import { RefusedEdits, type RefusalReason } from './RefusedEdits.svelte.ts';
+import { SavingProgress } from './SavingProgress.svelte.ts';
 import { SessionPresence } from './SessionPresence.svelte.ts';
 import type { EditingField, Participant, PresenceUser } from './presence.ts';
 import { ServerNotices, type RevertListener } from './ServerNotices.svelte.ts';
@@ -39,6 +42,11 @@ export interface CollabSessionOptions {
 	url?: string;
 	/** Tests in Node pass a WebSocket that sends the session cookie. */
 	WebSocketPolyfill?: unknown;
+	/**
+	 * Brings the page in line with the server after refused edits (the device's copy has
+	 * been deleted by then); reloads the page unless told otherwise.
+	 */
+	onDeviceCopyReset?: () => void;
 }
 
 /** Names of whoever made a remote change (several when edits arrive together). */
@@ -59,13 +67,18 @@ export class CollabSession {
 	readonly connection: ConnectionStatus;
 	readonly presence: SessionPresence;
 	readonly notices: ServerNotices;
+	readonly saving: SavingProgress;
+	readonly refused: RefusedEdits;
 
 	readonly #websocket: HocuspocusProviderWebsocket;
 	// A plain set on purpose: listeners, never rendered.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #remoteChangeListeners = new Set<RemoteChangeListener>();
 	readonly #cleanups: (() => void)[] = [];
+	readonly #resetDeviceCopy: () => void;
 	#destroyed = false;
+	#refusing = false;
+	#checkingReadOnly = false;
 
 	constructor(options: CollabSessionOptions) {
 		this.documentName = options.documentName;
@@ -95,13 +108,25 @@ export class CollabSession {
 		this.connection = new ConnectionStatus({
 			provider: this.provider,
 			websocket: this.#websocket,
-			onSyncProgress: (progress) => offlineCopy.syncProgressed(progress),
 			onRefused: (reason) => {
 				// Someone who may no longer open the meeting keeps no copy of it on this device.
-				if (refusalDiscardsCopy(reason)) offlineCopy.discard();
+				if (refusalDiscardsCopy(reason)) void this.#refuse('access-removed');
 			}
 		});
 		this.notices = new ServerNotices(this.provider, options.closedAtStart);
+		// After the provider: its listener sends an update before this one asks about it.
+		this.saving = new SavingProgress({
+			doc: this.doc,
+			provider: this.provider,
+			remoteOrigin: this.provider,
+			remembered: offlineCopy.recallStored(),
+			remember: (clocks) => offlineCopy.rememberStored(clocks),
+			onProgress: ({ unsaved, heardFromServer }) =>
+				offlineCopy.syncProgressed({ unsyncedChanges: unsaved, everSynced: heardFromServer })
+		});
+		this.refused = new RefusedEdits(options.documentName);
+		this.#resetDeviceCopy = options.onDeviceCopyReset ?? (() => globalThis.location?.reload());
+		this.#watchForRefusals();
 		this.presence = new SessionPresence(this.awareness, this.doc, options.user);
 		this.#listenForRemoteChanges();
 		this.#letGoWhenSigningOut();
@@ -115,7 +140,7 @@ export class CollabSession {
 	}
 
 	get readOnly(): boolean {
-		return this.viewOnly || this.notices.readOnly;
+		return this.viewOnly || this.notices.readOnly || this.saving.paused;
 	}
 
 	/** The chair has closed the meeting (as the page loaded it, then as the server says). */
@@ -132,8 +157,9 @@ export class CollabSession {
 		return describeSyncStatus({
 			connection: this.connection.state,
 			synced: this.connection.everSynced,
-			unsyncedChanges: this.connection.unsyncedChanges,
-			readOnly: this.readOnly,
+			unsyncedChanges: this.saving.unsaved,
+			savingPaused: this.saving.paused,
+			readOnly: this.viewOnly || this.notices.readOnly,
 			denial: this.connection.denial,
 			problem: this.connection.problem
 		});
@@ -144,9 +170,9 @@ export class CollabSession {
 		return this.connection.everSynced;
 	}
 
-	/** Local changes the server has not yet confirmed. */
+	/** Changes made on this device that are not yet stored in the database. */
 	get unsyncedChanges(): number {
-		return this.connection.unsyncedChanges;
+		return this.saving.unsaved;
 	}
 
 	/** A coded refusal from the server (closeCodes.ts), once it has refused the document. */
@@ -194,6 +220,7 @@ export class CollabSession {
 		for (const cleanup of this.#cleanups.splice(0)) cleanup();
 		// The parts stop listening before the provider's teardown fires its last events.
 		this.connection.destroy();
+		this.saving.destroy();
 		this.notices.destroy();
 		this.presence.destroy();
 		this.provider.destroy();
@@ -210,6 +237,62 @@ export class CollabSession {
 		};
 		this.doc.on('afterTransaction', afterTransaction);
 		this.#cleanups.push(() => this.doc.off('afterTransaction', afterTransaction));
+	}
+
+	/**
+	 * Notices when the server will not keep what this device has written: the connection
+	 * is closed for size or for the edit budget, access is withdrawn, or the meeting has
+	 * become read-only (closed meanwhile, or view-only) while this device holds edits the
+	 * server never stored.
+	 */
+	#watchForRefusals(): void {
+		const onClose = ({ event }: { event: { code?: number } }) => {
+			if (event.code === COLLAB_CLOSE_CODES.documentTooLarge)
+				void this.#refuse('document-too-large');
+			if (event.code === COLLAB_CLOSE_CODES.tooMuchAtOnce) void this.#refuse('too-much-at-once');
+		};
+		const check = () => void this.#checkReadOnly();
+		this.provider.on('close', onClose);
+		this.provider.on('synced', check);
+		this.provider.on('stateless', check);
+		this.#cleanups.push(() => {
+			this.provider.off('close', onClose);
+			this.provider.off('synced', check);
+			this.provider.off('stateless', check);
+		});
+	}
+
+	async #checkReadOnly(): Promise<void> {
+		const reason = this.notices.readOnlyReason;
+		if (!reason || !this.notices.readOnly || !this.connection.everSynced) return;
+		if (this.#checkingReadOnly || this.saving.unsaved === 0) return;
+		this.#checkingReadOnly = true;
+		try {
+			// Edits that reached the server before it became read-only are stored meanwhile.
+			await this.saving.whenServerCaughtUp();
+		} finally {
+			this.#checkingReadOnly = false;
+		}
+		if (this.notices.readOnly && this.saving.unsaved > 0) {
+			await this.#refuse(reason === 'view-only' ? 'view-only' : 'meeting-closed');
+		}
+	}
+
+	/**
+	 * Shows what was not kept (kept for this tab, so it survives the reload), then brings
+	 * this device in line with the server: the copy on the device is deleted and the page
+	 * reloads the document as everyone else has it. Someone without access only loses the
+	 * copy: there is no document to reload.
+	 */
+	async #refuse(reason: RefusalReason): Promise<void> {
+		if (this.#refusing || this.#destroyed) return;
+		this.#refusing = true;
+		const sections = textByItems(this.doc, (id) => this.saving.edits.isUnsaved(id));
+		this.refused.keep({ reason, sections });
+		// Sending it again would only be refused again.
+		this.#websocket.disconnect();
+		await this.offlineCopy.discard();
+		if (reason !== 'access-removed') this.#resetDeviceCopy();
 	}
 
 	/** Signing out deletes the offline copies: let go of ours so the deletion is not blocked. */

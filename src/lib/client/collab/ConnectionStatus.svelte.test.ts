@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COLLAB_CLOSE_CODES, COLLAB_DENIAL } from '../../shared/collab/closeCodes.ts';
-import type { SyncProgress } from '../offlineCopies.ts';
 import { ConnectionStatus } from './ConnectionStatus.svelte.ts';
 import { FakeProvider } from './testing/fakeProvider.ts';
 
@@ -48,18 +47,11 @@ describe('ConnectionStatus', () => {
 		expect(websocket.connect).toHaveBeenCalledOnce();
 	});
 
-	it('reports sync progress to the offline copy as it moves', () => {
-		const progress: SyncProgress[] = [];
-		const { provider, connection } = open({ onSyncProgress: (p) => progress.push(p) });
-		provider.emit('unsyncedChanges', { number: 2 });
+	it('notes when the first sync has finished', () => {
+		const { provider, connection } = open();
+		expect(connection.everSynced).toBe(false);
 		provider.emit('synced', { state: true });
-		provider.emit('unsyncedChanges', { number: 0 });
-		expect(progress).toEqual([
-			{ unsyncedChanges: 2, everSynced: false },
-			{ unsyncedChanges: 2, everSynced: true },
-			{ unsyncedChanges: 0, everSynced: true }
-		]);
-		expect([connection.everSynced, connection.unsyncedChanges]).toEqual([true, 0]);
+		expect(connection.everSynced).toBe(true);
 	});
 
 	it('stops trying after a refusal, even when the network comes back', () => {

@@ -1,21 +1,18 @@
 import type { HocuspocusProviderWebsocket, onStatusParameters } from '@hocuspocus/provider';
 import { COLLAB_CLOSE_MESSAGES } from '../../shared/collab/closeCodes.ts';
-import type { SyncProgress } from '../offlineCopies.ts';
 import { listenTo, type ProviderEvents } from './providerEvents.ts';
 import { connectionState, type ConnectionState } from './syncStatus.ts';
 
 export interface ConnectionStatusOptions {
 	provider: ProviderEvents;
 	websocket: Pick<HocuspocusProviderWebsocket, 'connect' | 'disconnect'>;
-	/** Called whenever the first sync finishes or the count of unconfirmed changes moves. */
-	onSyncProgress?: (progress: SyncProgress) => void;
 	/** Called with the coded reason (closeCodes.ts) when the server refuses the document. */
 	onRefused?: (reason: string) => void;
 }
 
 /**
  * The connection to the collaboration server as the page needs it: open or not, whether
- * the first sync has finished, how many changes the server has still to confirm, and
+ * the first sync has finished, and
  * why the server refused or closed it. It follows the browser's network too: the socket
  * is dropped as soon as the browser goes offline and reopened when it comes back, unless
  * the server has refused the document.
@@ -25,7 +22,6 @@ export class ConnectionStatus {
 	#browserOnline = $state(true);
 	#connectionLost = $state(false);
 	#everSynced = $state(false);
-	#unsyncedChanges = $state(0);
 	#denial = $state<string | null>(null);
 	#problem = $state<string | null>(null);
 	readonly #state: ConnectionState = $derived(
@@ -37,13 +33,11 @@ export class ConnectionStatus {
 	);
 
 	readonly #websocket: ConnectionStatusOptions['websocket'];
-	readonly #onSyncProgress: (progress: SyncProgress) => void;
 	readonly #onRefused: (reason: string) => void;
 	readonly #cleanups: (() => void)[] = [];
 
 	constructor(options: ConnectionStatusOptions) {
 		this.#websocket = options.websocket;
-		this.#onSyncProgress = options.onSyncProgress ?? (() => {});
 		this.#onRefused = options.onRefused ?? (() => {});
 		this.#listenToProvider(options.provider);
 		this.#followBrowserNetwork();
@@ -56,11 +50,6 @@ export class ConnectionStatus {
 	/** The first full exchange with the server has finished. */
 	get everSynced(): boolean {
 		return this.#everSynced;
-	}
-
-	/** Local changes the server has not yet confirmed. */
-	get unsyncedChanges(): number {
-		return this.#unsyncedChanges;
 	}
 
 	/** A coded refusal from the server (closeCodes.ts), once it has refused the document. */
@@ -86,11 +75,6 @@ export class ConnectionStatus {
 		});
 		on<{ state: boolean }>('synced', ({ state }) => {
 			if (state) this.#everSynced = true;
-			this.#onSyncProgress(this.#progress());
-		});
-		on<{ number: number }>('unsyncedChanges', ({ number }) => {
-			this.#unsyncedChanges = number;
-			this.#onSyncProgress(this.#progress());
 		});
 		on('authenticated', () => (this.#denial = null));
 		on<{ reason: string }>('authenticationFailed', ({ reason }) => this.#refused(reason));
@@ -117,10 +101,6 @@ export class ConnectionStatus {
 			window.removeEventListener('offline', goOffline);
 			window.removeEventListener('online', goOnline);
 		});
-	}
-
-	#progress(): SyncProgress {
-		return { unsyncedChanges: this.#unsyncedChanges, everSynced: this.#everSynced };
 	}
 
 	#refused(reason: string): void {

@@ -8,6 +8,9 @@ import {
 	type UnsentMeeting
 } from '../offlineCopies.ts';
 
+/** Where the copy keeps the server's stored clocks (y-indexeddb's own key-value store). */
+const STORED_CLOCKS_KEY = 'coplan:stored-clocks';
+
 export interface OfflineCopyOptions {
 	doc: Y.Doc;
 	/**
@@ -66,9 +69,41 @@ export class OfflineCopy {
 		this.#trackUnsent();
 	}
 
-	/** Deletes the copy's contents, for someone who may no longer open the document. */
-	discard(): void {
-		void this.#store?.clearData();
+	/**
+	 * Deletes the copy's contents: for someone who may no longer open the document, or to
+	 * bring this device back in line after the server refused its edits.
+	 */
+	discard(): Promise<void> {
+		const name = this.#storeName;
+		if (name) markSent(name);
+		return this.#store?.clearData() ?? Promise.resolve();
+	}
+
+	/** Keeps how far the server has stored with the copy, for an offline reload. */
+	rememberStored(clocks: ReadonlyMap<number, number>): void {
+		if (this.#destroyed) return;
+		void this.#store?.set(STORED_CLOCKS_KEY, JSON.stringify([...clocks])).catch(() => {});
+	}
+
+	/** The stored clocks kept with the copy on an earlier visit, once it has loaded. */
+	async recallStored(): Promise<[number, number][] | null> {
+		const store = this.#store;
+		if (!store) return null;
+		await store.whenSynced;
+		try {
+			const saved: unknown = await store.get(STORED_CLOCKS_KEY);
+			const value: unknown = typeof saved === 'string' ? JSON.parse(saved) : null;
+			return Array.isArray(value)
+				? value.filter(
+						(entry): entry is [number, number] =>
+							Array.isArray(entry) &&
+							Number.isSafeInteger(entry[0]) &&
+							Number.isSafeInteger(entry[1])
+					)
+				: null;
+		} catch {
+			return null;
+		}
 	}
 
 	/** Lets go of the database; unsent edits stay in it for next time. */

@@ -18,7 +18,7 @@ const saved: SyncState = {
 
 describe('describeSyncStatus', () => {
 	it.each<[string, Partial<SyncState>, string, string]>([
-		['everything acknowledged', {}, 'saved', 'All changes saved'],
+		['everything stored', {}, 'saved', 'Saved'],
 		['edits on their way', { unsyncedChanges: 2 }, 'saving', 'Saving…'],
 		[
 			'first connection',
@@ -30,19 +30,31 @@ describe('describeSyncStatus', () => {
 			'offline with three unsent edits',
 			{ connection: 'offline', unsyncedChanges: 3 },
 			'offline',
-			'Offline — 3 changes will be sent when you reconnect'
+			'Offline — 3 changes kept on this device'
 		],
 		[
 			'offline with one unsent edit',
 			{ connection: 'offline', unsyncedChanges: 1 },
 			'offline',
-			'Offline — 1 change will be sent when you reconnect'
+			'Offline — 1 change kept on this device'
 		],
 		[
 			'offline with nothing unsent',
 			{ connection: 'offline' },
 			'offline',
 			'Offline — trying to reconnect. You can keep writing.'
+		],
+		[
+			'saving paused with two kept edits',
+			{ savingPaused: true, unsyncedChanges: 2 },
+			'paused',
+			'Saving paused — 2 changes kept on this device'
+		],
+		[
+			'saving paused with nothing kept',
+			{ savingPaused: true },
+			'paused',
+			'Saving paused — Coplan cannot save right now'
 		],
 		['read-only', { readOnly: true }, 'read-only', 'You can view but not edit'],
 		[

@@ -31,8 +31,10 @@ export interface SyncState {
 	connection: ConnectionState;
 	/** The first exchange with the server has finished since the page opened. */
 	synced: boolean;
-	/** Local changes the server has not yet confirmed. */
+	/** Changes made on this device that are not yet stored in the database. */
 	unsyncedChanges: number;
+	/** The server cannot save right now (its database is failing): editing waits. */
+	savingPaused?: boolean;
 	/** Editing is not allowed (closed meeting, observer, or the server said so). */
 	readOnly: boolean;
 	/** A coded reason the server refused the document (see closeCodes.ts), if it did. */
@@ -41,7 +43,8 @@ export interface SyncState {
 	problem?: string | null;
 }
 
-export type SyncTone = 'saved' | 'saving' | 'offline' | 'read-only' | 'refused' | 'connecting';
+export type SyncTone =
+	'saved' | 'saving' | 'offline' | 'paused' | 'read-only' | 'refused' | 'connecting';
 
 export interface SyncStatus {
 	tone: SyncTone;
@@ -49,20 +52,32 @@ export interface SyncStatus {
 }
 
 export const READ_ONLY_TEXT = 'You can view but not edit';
-export const SAVED_TEXT = 'All changes saved';
+/** Stored in the database: the person can close the laptop. */
+export const SAVED_TEXT = 'Saved';
+/** Sent, not yet stored. */
 export const SAVING_TEXT = 'Saving…';
 export const CONNECTING_TEXT = 'Connecting to the meeting…';
 
+function changesKept(unsyncedChanges: number): string {
+	const changes = unsyncedChanges === 1 ? '1 change' : `${unsyncedChanges} changes`;
+	return `${changes} kept on this device`;
+}
+
 export function offlineText(unsyncedChanges: number): string {
 	if (unsyncedChanges <= 0) return 'Offline — trying to reconnect. You can keep writing.';
-	const changes = unsyncedChanges === 1 ? '1 change' : `${unsyncedChanges} changes`;
-	return `Offline — ${changes} will be sent when you reconnect`;
+	return `Offline — ${changesKept(unsyncedChanges)}`;
+}
+
+export function pausedText(unsyncedChanges: number): string {
+	if (unsyncedChanges <= 0) return 'Saving paused — Coplan cannot save right now';
+	return `Saving paused — ${changesKept(unsyncedChanges)}`;
 }
 
 export function describeSyncStatus(state: SyncState): SyncStatus {
 	if (state.denial !== null) return { tone: 'refused', text: describeDenial(state.denial) };
 	if (state.problem) return { tone: 'refused', text: state.problem };
 	if (state.readOnly) return { tone: 'read-only', text: READ_ONLY_TEXT };
+	if (state.savingPaused) return { tone: 'paused', text: pausedText(state.unsyncedChanges) };
 	if (state.connection === 'offline') {
 		return { tone: 'offline', text: offlineText(state.unsyncedChanges) };
 	}

@@ -1,10 +1,10 @@
 import { describe, expect } from 'vitest';
-import type { Database } from '../db/client.ts';
 import { meetingDocumentName } from '../../shared/collab/documentName.ts';
 import { fieldText, setFieldText } from '../../shared/collab/meetingDoc.ts';
 import { createMeeting } from '../testing/factories.ts';
 import { readLog } from './documentStore.ts';
 import { collabTest } from './testing/collabTest.ts';
+import { switchableDatabase } from './testing/switchableDatabase.ts';
 import {
 	ownEditsStored,
 	startCollabTestServer,
@@ -13,26 +13,6 @@ import {
 	type CollabTestServer,
 	type TestConnection
 } from './testing/collabTestServer.ts';
-
-/**
- * The database as the collaboration server sees it, with a switch that makes every
- * insert fail as a lost connection would (reads still work, as they may for a while
- * when only writes time out).
- */
-function switchableDatabase(db: Database) {
-	const state = { down: false };
-	const proxy = new Proxy(db, {
-		get(target, property, receiver) {
-			if (property === 'insert' && state.down) {
-				return () => {
-					throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
-				};
-			}
-			return Reflect.get(target, property, receiver) as unknown;
-		}
-	});
-	return { db: proxy, state };
-}
 
 const mentions = (update: Uint8Array, text: string) =>
 	Buffer.from(update).includes(Buffer.from(text, 'utf8'));

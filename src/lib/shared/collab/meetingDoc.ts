@@ -23,3 +23,4 @@ export * from './meetingDoc/change.ts';
 export * from './meetingDoc/changeActions.ts';
 export * from './meetingDoc/fields.ts';
 export * from './meetingDoc/lifecycle.ts';
+export * from './meetingDoc/newText.ts';
