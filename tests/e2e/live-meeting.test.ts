@@ -15,7 +15,7 @@ import {
 
 const READ_ONLY = 'You can view but not edit';
 /** The status line once everything is stored (not "Saving…"). */
-const SAVED = /Saving status: Saved$/;
+const SAVED = /status:\s*Saved$/;
 
 /** Aaron's upcoming annual review (from the demo data), found through his record. */
 async function aaronsUpcomingMeeting(page: Page): Promise<string> {

@@ -40,7 +40,7 @@ test.describe('minutes and follow-through', () => {
 
 			// In the live meeting the chair writes the family's views and gives the SaLT an action.
 			await senco.page.goto(`/meetings/${meetingId}/live`);
-			await expect(senco.page.getByTestId('sync-status')).toHaveText(/Saving status: Saved$/);
+			await expect(senco.page.getByTestId('sync-status')).toHaveText(/status:\s*Saved$/);
 			const family = senco.page.getByRole('textbox', {
 				name: /What the family says, in their own words/
 			});

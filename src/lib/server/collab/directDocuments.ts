@@ -29,6 +29,7 @@ export function directDocuments(
 			const loaded = hocuspocus.documents.get(name);
 			return loaded ? copyOfDocument(loaded) : stored.read(name);
 		},
+		exists: async (name) => hocuspocus.documents.has(name) || (await stored.exists(name)),
 		flush: flushUpdateLog,
 		async change(name, editor, apply) {
 			const connection = await hocuspocus.openDirectConnection(name, { user: editor });

@@ -146,3 +146,19 @@ export async function loadStoredDoc(db: Database, documentName: string): Promise
 	applyStoredDocument(doc, await readStoredDocument(db, documentName));
 	return doc;
 }
+
+/** Whether a document has ever been stored (a state or any logged update). */
+export async function documentExists(db: Database, documentName: string): Promise<boolean> {
+	const [state] = await db
+		.select({ name: documents.name })
+		.from(documents)
+		.where(eq(documents.name, documentName))
+		.limit(1);
+	if (state) return true;
+	const [logged] = await db
+		.select({ seq: documentUpdates.seq })
+		.from(documentUpdates)
+		.where(eq(documentUpdates.documentName, documentName))
+		.limit(1);
+	return logged !== undefined;
+}

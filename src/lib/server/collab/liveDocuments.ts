@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Database } from '../db/client.ts';
-import { appendUpdates, loadStoredDoc } from './documentStore.ts';
+import { appendUpdates, documentExists, loadStoredDoc } from './documentStore.ts';
 
 /**
  * How services reach the meeting documents and the people connected to them.
@@ -31,6 +31,8 @@ export type ChangeResult =
 export interface LiveDocuments {
 	/** A private copy of the document as it is now: changing it changes nothing shared. */
 	read(name: string): Promise<Y.Doc>;
+	/** Whether the document exists yet (someone has opened it, so it has been created). */
+	exists(name: string): Promise<boolean>;
 	/**
 	 * Makes the update log hold every edit received so far for the document, for readers
 	 * of the log (the history): the live server writes edits in short batches.
@@ -60,6 +62,7 @@ export interface LiveDocuments {
 export function storedDocuments(db: Database): LiveDocuments {
 	return {
 		read: (name) => loadStoredDoc(db, name),
+		exists: (name) => documentExists(db, name),
 		flush: async () => {},
 		async change(name, editor, apply) {
 			const doc = await loadStoredDoc(db, name);

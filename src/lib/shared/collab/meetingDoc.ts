@@ -24,3 +24,4 @@ export * from './meetingDoc/changeActions.ts';
 export * from './meetingDoc/fields.ts';
 export * from './meetingDoc/lifecycle.ts';
 export * from './meetingDoc/newText.ts';
+export * from './meetingDoc/casework.ts';

@@ -3,6 +3,10 @@ import {
 	invitationPageActions,
 	loadInvitationPage
 } from '$lib/server/services/invitations/invitationPage.ts';
+import {
+	documentEditor,
+	refreshLiveCaseworkOfChild
+} from '$lib/server/services/meetings/liveCasework.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The page a link to join a child's team opens: see invitationPage.ts. */
@@ -10,5 +14,10 @@ export const load: PageServerLoad = (event) => loadInvitationPage(childTeamScope
 
 export const actions = invitationPageActions(childTeamScope, {
 	joinedPath: (childId) => `/children/${childId}`,
-	logName: 'invitation'
+	logName: 'invitation',
+	// The newcomer appears among the attendees of the child's live meetings at once.
+	async afterJoining(locals, childId, userId) {
+		const editor = await documentEditor(locals.db, userId);
+		if (editor) await refreshLiveCaseworkOfChild(locals.db, locals.live, childId, editor);
+	}
 }) satisfies Actions;

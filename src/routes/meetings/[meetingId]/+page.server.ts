@@ -6,6 +6,7 @@ import {
 } from '$lib/server/services/meetings/deadlineCompletion.ts';
 import { meetingPagePermissions } from '$lib/server/services/meetings/meetingPermissions.ts';
 import { requireMeeting } from '$lib/server/services/meetings/requireMeeting.ts';
+import { refreshLiveCasework } from '$lib/server/services/meetings/liveCasework.ts';
 import {
 	ContributionForm,
 	RESPONSE_REFUSALS,
@@ -102,6 +103,10 @@ export const actions: Actions = {
 				values: { response: form.data.response } as Record<string, string>
 			});
 		}
+		// The live meeting shows the apology (or the change of mind) at once.
+		if (event.locals.user) {
+			await refreshLiveCasework(event.locals.db, event.locals.live, meeting.id, event.locals.user);
+		}
 		redirect(303, `/meetings/${meeting.id}?replied#your-reply`);
 	},
 	contribute: async (event) => {
@@ -122,6 +127,9 @@ export const actions: Actions = {
 				errors: { contribution: RESPONSE_REFUSALS[result.reason] },
 				values: { contribution: form.data.contribution } as Record<string, string>
 			});
+		}
+		if (event.locals.user) {
+			await refreshLiveCasework(event.locals.db, event.locals.live, meeting.id, event.locals.user);
 		}
 		redirect(303, `/meetings/${meeting.id}?contributed#contributions`);
 	},

@@ -65,12 +65,14 @@ export interface InvitationPageOptions {
 	joinedPath(targetId: string): string;
 	/** How the log names this kind of invitation: "invitation", "organisation invitation". */
 	logName: string;
+	/** What else follows someone joining (e.g. their place in live meetings). */
+	afterJoining?: (locals: App.Locals, targetId: string, userId: string) => Promise<void>;
 }
 
 /** The page's form actions: create an account and join, join as the signed-in user, sign out. */
 export function invitationPageActions<Table extends InvitationTable>(
 	scope: InvitationScope<Table, InvitationTarget, object>,
-	{ joinedPath, logName }: InvitationPageOptions
+	{ joinedPath, logName, afterJoining = async () => {} }: InvitationPageOptions
 ) {
 	return {
 		/** Someone new: create the account with the invited address, then join. */
@@ -93,6 +95,7 @@ export function invitationPageActions<Table extends InvitationTable>(
 				return fail(409, { refused: result.reason });
 			}
 			await startSession(event, result.userId);
+			await afterJoining(locals, result.targetId, result.userId);
 			locals.logger.info({ userId: result.userId }, `${logName} accepted with a new account`);
 			redirect(303, joinedPath(result.targetId));
 		},
@@ -101,6 +104,7 @@ export function invitationPageActions<Table extends InvitationTable>(
 			if (!locals.user) redirect(303, `/sign-in?redirectTo=${encodeURIComponent(url.pathname)}`);
 			const result = await acceptInvitationAsUser(scope, locals.db, params.token, locals.user);
 			if (!result.ok) return fail(409, { refused: result.reason });
+			await afterJoining(locals, result.targetId, locals.user.id);
 			locals.logger.info({ userId: locals.user.id }, `${logName} accepted`);
 			redirect(303, joinedPath(result.targetId));
 		},

@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts';
 import { meetings } from '../../db/schema.ts';
 import { can, type Actor } from '../../policy.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
+import { documentEditor, refreshLiveCaseworkOfChild } from './liveCasework.ts';
 import { freezeMinutes } from '../minutes/minutesVersions.ts';
 
 /**
@@ -50,6 +51,9 @@ export async function closeMeeting(
 	// Once every connection is read-only the document can no longer change: freeze the
 	// minutes as they now stand (services/minutes/minutesVersions.ts).
 	await freezeMinutes(db, live, { meetingId, closedBy: actor.id, closedAt: now });
+	// The child's later meetings carry forward what this one left open.
+	const editor = await documentEditor(db, actor.id);
+	if (editor) await refreshLiveCaseworkOfChild(db, live, meeting.childId, editor, meetingId);
 	return { ok: true };
 }
 
