@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { editor, offlineCopies, openLive, READ_ONLY, SAVED, syncStatus, typeInto } from './live.ts';
 import {
 	expectNoAxeViolations,
 	openAaron,
@@ -13,10 +14,6 @@ import {
  * language therapist each in their own browser context, editing one meeting at once.
  */
 
-const READ_ONLY = 'You can view but not edit';
-/** The status line once everything is stored (not "Saving…"). */
-const SAVED = /status:\s*Saved$/;
-
 /** Aaron's upcoming annual review (from the demo data), found through his record. */
 async function aaronsUpcomingMeeting(page: Page): Promise<string> {
 	await openAaron(page);
@@ -29,30 +26,6 @@ async function aaronsUpcomingMeeting(page: Page): Promise<string> {
 	const id = /\/meetings\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
 	if (!id) throw new Error(`No upcoming meeting link on Aaron's page (found ${href})`);
 	return id;
-}
-
-async function openLive(page: Page, meetingId: string): Promise<void> {
-	await page.goto(`/meetings/${meetingId}/live`);
-	await expect(syncStatus(page)).toContainText(SAVED);
-}
-
-const syncStatus = (page: Page) => page.getByTestId('sync-status');
-
-/** Names of the meeting copies this browser keeps for offline work. */
-const offlineCopies = (page: Page) =>
-	page.evaluate(async () =>
-		(await indexedDB.databases())
-			.map((database) => database.name ?? '')
-			.filter((name) => name.startsWith('coplan:'))
-	);
-const editor = (page: Page, label: string | RegExp) => page.getByRole('textbox', { name: label });
-
-/** Types at the end of a rich-text field, as a person would. */
-async function typeInto(field: Locator, text: string): Promise<void> {
-	await field.click();
-	await field.press('End');
-	await field.press('Control+End');
-	await field.pressSequentially(text);
 }
 
 test.describe('the live meeting', () => {
