@@ -6,7 +6,7 @@ import { buildIsCurrent, ensureFreshBuild } from './lib/freshBuild.ts';
  */
 if (!buildIsCurrent()) {
 	console.log('Building Coplan (first start, or the source has changed)…');
-	if (!ensureFreshBuild()) {
+	if (!(await ensureFreshBuild())) {
 		console.error('Coplan cannot start: the build failed (see above).');
 		process.exit(1);
 	}

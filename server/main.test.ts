@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/lib/server/demo/people.ts';
 import { meetingDocumentName } from '../src/lib/shared/collab/documentName.ts';
 import {
 	readMeetingDoc,
@@ -12,6 +10,12 @@ import {
 } from '../src/lib/shared/collab/meetingDoc.ts';
 import { connectProvider, waitFor } from '../src/lib/server/collab/testing/collabTestServer.ts';
 import { ensureFreshBuild } from '../scripts/lib/freshBuild.ts';
+import {
+	findDemoMeetingId,
+	listeningPort,
+	runEntry as run,
+	signIn
+} from '../scripts/lib/realServer.ts';
 import { createTestDatabase } from '../src/lib/server/db/testing.ts';
 
 /**
@@ -19,76 +23,13 @@ import { createTestDatabase } from '../src/lib/server/db/testing.ts';
  * embedded database on disk.
  */
 
-interface RunningServer {
-	process: ChildProcess;
-	output: () => string;
-	exited: Promise<number | null>;
-}
-
 // The entry runs the built app: test the app as it is now, never a stale build.
-beforeAll(() => {
-	if (!ensureFreshBuild('ignore')) throw new Error('vite build failed');
-}, 180_000);
+beforeAll(async () => {
+	if (!(await ensureFreshBuild('ignore'))) throw new Error('vite build failed');
+}, 300_000);
 
 const dataRoot = mkdtempSync(join(tmpdir(), 'coplan-main-'));
 afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
-
-function run(env: Record<string, string>): RunningServer {
-	const child = spawn(process.execPath, ['server/main.ts'], {
-		env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<number | null>((resolve) =>
-		child.once('exit', (code) => resolve(code))
-	);
-	return { process: child, output: () => output, exited };
-}
-
-async function listeningPort(server: RunningServer): Promise<number> {
-	let port = 0;
-	await waitFor(
-		() => {
-			const match = /Coplan is running at http:\/\/127\.0\.0\.1:(\d+)/.exec(server.output());
-			if (match?.[1]) port = Number(match[1]);
-			return port > 0 || server.process.exitCode !== null;
-		},
-		'the server to listen',
-		30_000
-	);
-	if (port === 0) throw new Error(`server exited early:\n${server.output()}`);
-	return port;
-}
-
-async function signIn(port: number, email: string): Promise<string> {
-	const response = await fetch(`http://127.0.0.1:${port}/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: `http://127.0.0.1:${port}`,
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.find((value) => value.startsWith('coplan_session='));
-	if (!cookie) throw new Error(`sign-in failed with ${response.status}`);
-	return cookie.split(';', 1)[0] as string;
-}
-
-/** A demo meeting the signed-in user can open: found the way a person would, by links. */
-async function findDemoMeetingId(port: number, cookie: string): Promise<string> {
-	const page = async (path: string) =>
-		(await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie } })).text();
-	const childId = /\/children\/([0-9a-f-]{36})/.exec(await page('/children'))?.[1];
-	if (!childId) throw new Error('no child listed at /children');
-	const meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(await page(`/children/${childId}`))?.[1];
-	if (!meetingId) throw new Error(`no meeting listed for child ${childId}`);
-	return meetingId;
-}
 
 describe('server/main.ts', () => {
 	it.skipIf(!process.env.TEST_DATABASE_URL)(

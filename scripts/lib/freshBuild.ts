@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -33,8 +33,33 @@ export function buildIsCurrent(): boolean {
 	return SOURCE_ROOTS.every((root) => newestModification(root) <= built);
 }
 
-/** Builds unless the build is current; returns false when the build failed. */
-export function ensureFreshBuild(stdio: 'inherit' | 'ignore' = 'inherit'): boolean {
+const BUILD_LOCK = '.build-lock';
+
+/**
+ * Builds unless the build is current; returns false when the build failed. Test files
+ * that run the built app start at the same time, so one builds while the others wait
+ * (a lock directory: creating one is atomic) and then find the build current.
+ */
+export async function ensureFreshBuild(stdio: 'inherit' | 'ignore' = 'inherit'): Promise<boolean> {
 	if (buildIsCurrent()) return true;
-	return spawnSync('npx', ['vite', 'build'], { stdio }).status === 0;
+	const deadline = Date.now() + 5 * 60_000;
+	for (;;) {
+		try {
+			mkdirSync(BUILD_LOCK);
+			break;
+		} catch {
+			// A lock left by a build that died long ago is not waited on.
+			if (existsSync(BUILD_LOCK) && Date.now() - statSync(BUILD_LOCK).mtimeMs > 5 * 60_000) {
+				rmSync(BUILD_LOCK, { recursive: true, force: true });
+			}
+			if (Date.now() > deadline) return false;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+	try {
+		if (buildIsCurrent()) return true;
+		return spawnSync('npx', ['vite', 'build'], { stdio }).status === 0;
+	} finally {
+		rmSync(BUILD_LOCK, { recursive: true, force: true });
+	}
 }
