@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { loadStoredDoc, readLog } from './documentStore.ts';
 import { COLLAB_DENIAL, MAX_MESSAGE_BYTES } from '../../shared/collab/closeCodes.ts';
 import { meetingDocumentName } from '../../shared/collab/documentName.ts';
+import { encodeStoreRequest } from '../../shared/collab/savingNotices.ts';
 import {
 	addAction,
 	fieldFragment,
@@ -19,9 +20,9 @@ import {
 import { createMeeting, createSignedInUser } from '../testing/factories.ts';
 import { collabTest } from './testing/collabTest.ts';
 import {
+	ownEditsStored,
 	waitFor,
 	waitForSaved,
-	waitUntil,
 	type CollabTestServer,
 	type TestConnection
 } from './testing/collabTestServer.ts';
@@ -298,89 +299,97 @@ describe('random concurrent editing with disconnects', () => {
 		void client.websocket.provider.connect();
 	}
 
-	collabTest(
-		'ends with identical documents on every client and in the database (seed 20261124)',
-		async ({ database, team, clients }) => {
-			const next = random(20261124);
-			const pick = <T>(items: T[]): T | undefined => items[Math.floor(next() * items.length)];
-			const meetingId = await createMeeting(database.db, team);
-			const keys = ['senco', 'parent', 'salt', 'socialWorker'];
-			const connections = await Promise.all(
-				keys.map((key) => clients.openMeeting(team.member(key), meetingId))
-			);
-			const [first] = connections;
-			if (!first) throw new Error('no clients');
-			setFieldText(first.document, 'familyViews', 'Start');
-			await waitFor(
-				() => connections.every((c) => snapshot(c).familyViews.text === 'Start'),
-				'everyone to see the field'
-			);
-			const offline = new Set<TestConnection>();
-			const statuses: ActionStatus[] = ['open', 'in_progress', 'done', 'dropped'];
+	for (const seed of [20261124, 20261203, 1234567]) {
+		collabTest(
+			`ends with identical documents on every client and in the database (seed ${seed})`,
+			async ({ database, team, clients }) => {
+				const next = random(seed);
+				const pick = <T>(items: T[]): T | undefined => items[Math.floor(next() * items.length)];
+				const meetingId = await createMeeting(database.db, team);
+				const keys = ['senco', 'parent', 'salt', 'socialWorker'];
+				const connections = await Promise.all(
+					keys.map((key) => clients.openMeeting(team.member(key), meetingId))
+				);
+				const [first] = connections;
+				if (!first) throw new Error('no clients');
+				setFieldText(first.document, 'familyViews', 'Start');
+				await waitFor(
+					() => connections.every((c) => snapshot(c).familyViews.text === 'Start'),
+					'everyone to see the field'
+				);
+				const offline = new Set<TestConnection>();
+				const statuses: ActionStatus[] = ['open', 'in_progress', 'done', 'dropped'];
 
-			for (let step = 0; step < 150; step++) {
-				const client = pick(connections);
-				if (!client) continue;
-				const doc = client.document;
-				const actions = readMeetingDoc(doc).actions;
-				const roll = next();
-				if (roll < 0.08) {
-					if (offline.has(client)) {
-						offline.delete(client);
-						await reconnect(client);
+				for (let step = 0; step < 150; step++) {
+					const client = pick(connections);
+					if (!client) continue;
+					const doc = client.document;
+					const actions = readMeetingDoc(doc).actions;
+					const roll = next();
+					if (roll < 0.08) {
+						if (offline.has(client)) {
+							offline.delete(client);
+							await reconnect(client);
+						} else {
+							offline.add(client);
+							client.websocket.provider.disconnect();
+						}
+					} else if (roll < 0.45) {
+						const text = textOf(doc, 'familyViews');
+						text.insert(
+							Math.floor(next() * (text.length + 1)),
+							String.fromCharCode(97 + (step % 26))
+						);
+					} else if (roll < 0.55) {
+						const text = textOf(doc, 'familyViews');
+						if (text.length > 2) text.delete(Math.floor(next() * (text.length - 1)), 1);
+					} else if (roll < 0.7) {
+						addAction(doc, { text: `Step ${step}` }, { userId: null });
+					} else if (roll < 0.78) {
+						const action = pick(actions);
+						if (action) removeListItem(doc, 'actions', action.id);
+					} else if (roll < 0.88) {
+						const action = pick(actions);
+						if (action)
+							moveListItem(doc, 'actions', action.id, Math.floor(next() * actions.length));
 					} else {
-						offline.add(client);
-						client.websocket.provider.disconnect();
+						const action = pick(actions);
+						const status = pick(statuses);
+						if (action && status) setActionStatus(doc, action.id, status, { userId: null });
 					}
-				} else if (roll < 0.45) {
-					const text = textOf(doc, 'familyViews');
-					text.insert(
-						Math.floor(next() * (text.length + 1)),
-						String.fromCharCode(97 + (step % 26))
-					);
-				} else if (roll < 0.55) {
-					const text = textOf(doc, 'familyViews');
-					if (text.length > 2) text.delete(Math.floor(next() * (text.length - 1)), 1);
-				} else if (roll < 0.7) {
-					addAction(doc, { text: `Step ${step}` }, { userId: null });
-				} else if (roll < 0.78) {
-					const action = pick(actions);
-					if (action) removeListItem(doc, 'actions', action.id);
-				} else if (roll < 0.88) {
-					const action = pick(actions);
-					if (action) moveListItem(doc, 'actions', action.id, Math.floor(next() * actions.length));
-				} else {
-					const action = pick(actions);
-					const status = pick(statuses);
-					if (action && status) setActionStatus(doc, action.id, status, { userId: null });
+					// Let some messages through between steps, so edits interleave with delivery.
+					if (step % 5 === 0) await new Promise((resolve) => setImmediate(resolve));
 				}
-				// Let some messages through between steps, so edits interleave with delivery.
-				if (step % 5 === 0) await new Promise((resolve) => setImmediate(resolve));
-			}
-			for (const client of offline) await reconnect(client);
-			await waitFor(
-				() => connections.every((c) => c.provider.isSynced && c.provider.unsyncedChanges === 0),
-				'every client to reconnect and be saved',
-				15_000
-			);
-			await waitFor(
-				() =>
-					connections.every((c) => JSON.stringify(snapshot(c)) === JSON.stringify(snapshot(first))),
-				'every client to converge',
-				15_000
-			);
-			const expected = snapshot(first);
-			expect(expected.actions.length).toBeGreaterThan(0);
+				for (const client of offline) await reconnect(client);
+				await waitFor(
+					() => connections.every((c) => c.provider.isSynced && c.provider.unsyncedChanges === 0),
+					'every client to reconnect and be saved',
+					15_000
+				);
+				await waitFor(
+					() =>
+						connections.every(
+							(c) => JSON.stringify(snapshot(c)) === JSON.stringify(snapshot(first))
+						),
+					'every client to converge',
+					15_000
+				);
+				const expected = snapshot(first);
+				expect(expected.actions.length).toBeGreaterThan(0);
 
-			// The database: once the log is flushed, the stored document is the same one.
-			const name = meetingDocumentName(meetingId);
-			const stored = async () => readMeetingDoc(await loadStoredDoc(database.db, name));
-			await waitUntil(
-				async () => JSON.stringify(await stored()) === JSON.stringify(expected),
-				'the database to hold the same document'
-			);
-			expect(await stored()).toEqual(expected);
-		},
-		60_000
-	);
+				// Once every client has been told its edits are stored, the database holds them all.
+				await waitFor(
+					() => connections.every((c) => ownEditsStored(c)),
+					'every client to be told its edits are stored',
+					15_000
+				);
+				// Deletions move no clock: a store request is answered once everything is written.
+				first.provider.sendStateless(encodeStoreRequest(1));
+				await waitFor(() => first.answeredRequests.includes(1), 'the store request');
+				const name = meetingDocumentName(meetingId);
+				expect(readMeetingDoc(await loadStoredDoc(database.db, name))).toEqual(expected);
+			},
+			60_000
+		);
+	}
 });
