@@ -2,9 +2,10 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 import { coplanDevServer } from './src/lib/server/devServerPlugin.ts';
+import { exportWorkerBuild } from './src/lib/server/minutes/exportWorkerBuild.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), coplanDevServer()],
+	plugins: [sveltekit(), coplanDevServer(), exportWorkerBuild()],
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

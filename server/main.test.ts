@@ -95,6 +95,8 @@ describe('server/main.ts', () => {
 		const first = run({ DATA_DIR: dataDir });
 		const port = await listeningPort(first);
 		expect(first.output()).toContain('senco@demo.coplan.test');
+		// The built server finds the bundled export worker (exportWorkerBuild.ts).
+		expect(first.output()).not.toContain('no export worker was built');
 		expect(first.output()).toContain(`Made a secret key in ${join(dataDir, 'secret-key')}`);
 
 		const health = await fetch(`http://127.0.0.1:${port}/healthz`);

@@ -31,3 +31,18 @@ export async function typeInto(field: Locator, text: string): Promise<void> {
 	await field.press('Control+End');
 	await field.pressSequentially(text);
 }
+
+/**
+ * The chair closes the meeting through its dialog. Open actions carried from an earlier
+ * meeting may lack an owner or a due date (earlier journeys leave some): the dialog then
+ * asks the chair to confirm, and the chair does.
+ */
+export async function closeTheMeeting(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Close the meeting' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Close the meeting' });
+	await expect(dialog).toBeVisible();
+	const confirm = dialog.getByLabel(/Close anyway/);
+	if ((await confirm.count()) > 0) await confirm.check();
+	await dialog.getByRole('button', { name: 'Close meeting' }).click();
+	await expect(dialog).toBeHidden();
+}

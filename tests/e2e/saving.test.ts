@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { editor, offlineCopies, openLive, READ_ONLY, SAVED, syncStatus, typeInto } from './live.ts';
+import {
+	closeTheMeeting,
+	editor,
+	offlineCopies,
+	openLive,
+	READ_ONLY,
+	SAVED,
+	syncStatus,
+	typeInto
+} from './live.ts';
 import { openAs, scheduleReviewForAaron } from './support.ts';
 
 /**
@@ -30,10 +39,7 @@ test.describe('saving', () => {
 				/Offline — \d+ changes? kept on this device/
 			);
 
-			await senco.page.getByRole('button', { name: 'Close the meeting' }).click();
-			const dialog = senco.page.getByRole('dialog', { name: 'Close the meeting' });
-			await dialog.getByRole('button', { name: 'Close meeting' }).click();
-			await expect(dialog).toBeHidden();
+			await closeTheMeeting(senco.page);
 			await expect(syncStatus(senco.page)).toContainText(READ_ONLY);
 
 			await salt.context.setOffline(false);
@@ -89,10 +95,7 @@ test.describe('saving', () => {
 			await expect(contributions).toContainText(words);
 			await expect(syncStatus(senco.page)).toContainText(SAVED);
 
-			await senco.page.getByRole('button', { name: 'Close the meeting' }).click();
-			const dialog = senco.page.getByRole('dialog', { name: 'Close the meeting' });
-			await dialog.getByRole('button', { name: 'Close meeting' }).click();
-			await expect(dialog).toBeHidden();
+			await closeTheMeeting(senco.page);
 			await senco.page.goto(`/meetings/${meetingId}/minutes`);
 			await senco.page.getByRole('link', { name: 'Read the minutes (version 1)' }).click();
 			await expect(senco.page.locator('main')).toContainText(words);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { formatDemoAccounts } from './demo/seed.ts';
+import { exportWorkerPath } from './minutes/exportPool.ts';
 import type { Runtime } from './runtime.ts';
 
 /**
@@ -25,6 +26,12 @@ export function describeStartup(runtime: Runtime, outboxShown: boolean): string[
 				]
 			: []),
 		...describeMail(runtime, outboxShown),
+		...(exportWorkerPath() === null
+			? [
+					'Exports (PDF, Word) are made on the main thread: no export worker was built',
+					'(build/server/export-worker.js). Long exports will slow every live meeting.'
+				]
+			: []),
 		...(runtime.seededAccounts ? ['', formatDemoAccounts(runtime.seededAccounts)] : [])
 	];
 }

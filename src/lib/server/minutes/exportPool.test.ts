@@ -1,12 +1,23 @@
 import { performance } from 'node:perf_hooks';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFreshBuild } from '../../../../scripts/lib/freshBuild.ts';
 import { renderExport, type ExportRequest } from './exports.ts';
 import { ExportPool } from './exportPool.ts';
+import { EXPORT_WORKER_FILE } from './exportWorkerFile.ts';
 import { buildMinutes } from './minutesModel.ts';
 import { readPdf } from './testing/readPdf.ts';
 import { sampleMeeting } from './testing/sampleMeeting.ts';
 
-const pool = new ExportPool(2);
+/** The worker the server build emits (exportWorkerBuild.ts): the one production runs. */
+const BUNDLED_WORKER = resolve('build', 'server', EXPORT_WORKER_FILE);
+let pool: ExportPool;
+
+beforeAll(async () => {
+	if (!(await ensureFreshBuild('ignore'))) throw new Error('vite build failed');
+	pool = new ExportPool(2, BUNDLED_WORKER);
+}, 300_000);
 
 afterAll(() => pool.close());
 
@@ -54,8 +65,21 @@ describe('exports in worker threads', () => {
 		expect(inWorker.busy).toBeLessThan(onMainThread.busy / 3);
 	});
 
+	it('finds no worker outside a build (tests, `vite dev`) and renders on this thread', async () => {
+		const unbuilt = new ExportPool(1);
+		expect(unbuilt.threaded).toBe(false);
+		const { doc, casework } = sampleMeeting();
+		const file = await unbuilt.render({
+			...bigMeeting(),
+			format: 'csv',
+			minutes: buildMinutes(doc, casework)
+		});
+		expect(new TextDecoder().decode(file.bytes)).toContain('Number,Action,Owner');
+		expect(existsSync(BUNDLED_WORKER)).toBe(true);
+	});
+
 	it('makes the export on this thread when no worker can run', async () => {
-		const broken = new ExportPool(1, '/nowhere/exportWorker.ts');
+		const broken = new ExportPool(1, '/nowhere/export-worker.js');
 		const { doc, casework } = sampleMeeting();
 		const file = await broken.render({
 			...bigMeeting(),

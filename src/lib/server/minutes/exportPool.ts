@@ -1,31 +1,35 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { renderExport, type ExportedFile, type ExportRequest } from './exports.ts';
+import { EXPORT_WORKER_FILE } from './exportWorkerFile.ts';
 
 /**
  * Renders exports in worker threads, off the main thread: a 200-action meeting takes
  * long enough to lay out as a PDF that doing it on the main thread would stall every
  * other request and every live meeting on the server meanwhile.
  *
- * The worker runs exportWorker.ts from source with Node's type stripping. The server's
- * own modules are bundled by Vite, so the file is looked for beside this module first
- * (source runs: tests, `node server/main.ts` scripts) and then from the working
- * directory (the built server). If no worker can be started, exports are rendered on
- * the main thread, as before, and that is logged once by the caller's error handling.
+ * The worker is the bundled `export-worker.js` that the server build emits beside its own
+ * files (exportWorkerBuild.ts): compiled like the rest of the server, found by looking up
+ * from this module's built chunk. Without a build (`vite dev`, or tests that do not pass
+ * a path) there is no worker, and exports are rendered on this thread, as they are if a
+ * worker cannot be started.
  *
  * One pool per process; it holds no one's data between jobs.
  */
 
-const WORKER_FILE = 'exportWorker.ts';
-
-function workerPath(): string | null {
-	const candidates = [
-		resolve(dirname(fileURLToPath(import.meta.url)), WORKER_FILE),
-		resolve(process.env.COPLAN_SOURCE_DIR ?? '.', 'src/lib/server/minutes', WORKER_FILE)
-	];
-	return candidates.find((path) => existsSync(path)) ?? null;
+/** The bundled worker, looked for from this module's directory up to build/server. */
+export function exportWorkerPath(): string | null {
+	let directory = dirname(fileURLToPath(import.meta.url));
+	for (let level = 0; level < 6; level++) {
+		const candidate = join(directory, EXPORT_WORKER_FILE);
+		if (existsSync(candidate)) return candidate;
+		const parent = dirname(directory);
+		if (parent === directory) break;
+		directory = parent;
+	}
+	return null;
 }
 
 /** The worker itself stopped or could not start (as opposed to one export failing in it). */
@@ -87,7 +91,7 @@ export class ExportPool {
 	private nextId = 1;
 	private readonly path: string | null;
 
-	constructor(size = 2, path: string | null = workerPath()) {
+	constructor(size = 2, path: string | null = exportWorkerPath()) {
 		this.size = size;
 		this.path = path;
 	}

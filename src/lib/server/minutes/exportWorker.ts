@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { renderExport, type ExportRequest } from './exports.ts';
+import { renderExport, type ExportRequest } from '$lib/server/minutes/exports.ts';
 
 /**
  * A worker thread that renders exports (see exportPool.ts), so that laying out a long PDF
