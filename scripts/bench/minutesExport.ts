@@ -6,13 +6,16 @@
  *
  *   npm run bench minutesExport
  */
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ensureFreshBuild } from '../lib/freshBuild.ts';
 import {
 	renderExport,
 	type ExportFormat,
 	type ExportRequest
 } from '../../src/lib/server/minutes/exports.ts';
 import { ExportPool } from '../../src/lib/server/minutes/exportPool.ts';
+import { EXPORT_WORKER_FILE } from '../../src/lib/server/minutes/exportWorkerFile.ts';
 import { buildMinutes } from '../../src/lib/server/minutes/minutesModel.ts';
 import type { Minutes } from '../../src/lib/server/minutes/minutesTypes.ts';
 import { sampleMeeting } from '../../src/lib/server/minutes/testing/sampleMeeting.ts';
@@ -102,14 +105,20 @@ for (const format of FORMATS) {
 	);
 }
 
-const pool = new ExportPool(2);
-await pool.render(request(baseline, 'pdf'));
-const workerTime = await median(() => pool.render(request(large, 'pdf')));
+// The worker the server build emits: the one production runs.
+if (!(await ensureFreshBuild())) throw new Error('the build failed');
+const pool = new ExportPool(
+	{ workers: 2, timeLimitMs: 600_000 },
+	resolve('build/server', EXPORT_WORKER_FILE)
+);
+if (!pool.threaded) throw new Error('no export worker in the build');
+await pool.render(request(baseline, 'pdf'), 'bench');
+const workerTime = await median(() => pool.render(request(large, 'pdf'), 'bench'));
 const stallHere = await longestStall(() => renderExport(request(large, 'pdf')));
-const stallInWorker = await longestStall(() => pool.render(request(large, 'pdf')));
+const stallInWorker = await longestStall(() => pool.render(request(large, 'pdf'), 'bench'));
 const idle = await longestStall(() => new Promise((resolve) => setTimeout(resolve, 300)));
 const busyHere = await busy(() => renderExport(request(large, 'pdf')));
-const busyInWorker = await busy(() => pool.render(request(large, 'pdf')));
+const busyInWorker = await busy(() => pool.render(request(large, 'pdf'), 'bench'));
 await pool.close();
 
 console.log(`\nLarge PDF through the worker pool: ${ms(workerTime)} (including the hand-over).`);

@@ -11,6 +11,9 @@ interface Job {
 	request: ExportRequest;
 }
 
+// Loaded and ready: the pool tells a worker that cannot run at all from one that stopped.
+parentPort?.postMessage({ ready: true });
+
 parentPort?.on('message', (job: Job) => {
 	renderExport(job.request).then(
 		(file) => {

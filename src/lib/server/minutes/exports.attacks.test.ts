@@ -91,6 +91,17 @@ describe('typed text in the exports', () => {
 		}
 	});
 
+	it('makes a PDF of text pasted without spaces, keeping every character', async () => {
+		// Before breakLongRuns, PDFKit measured what was left of such a run after every
+		// line: a 20 MB meeting of it never finished and held its worker for good.
+		const run = 'x'.repeat(60_000);
+		const { doc, casework } = sampleMeeting({ payload: run });
+		const request = { ...attackRequest('pdf'), minutes: buildMinutes(doc, casework) };
+		const pdf = await readPdf((await renderExport(request)).bytes);
+		expect(pdf.pageCount).toBeGreaterThan(1);
+		expect(elements(pdf).some((element) => element.alt === run)).toBe(true);
+	});
+
 	it('is escaped in the Word document, with right-to-left paragraphs marked', async () => {
 		const body =
 			unzipText((await renderExport(attackRequest('docx'))).bytes)['word/document.xml'] ?? '';

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Block, TableColumn } from '../../../shared/viewModels/documentBlocks.ts';
 import type { LaidOutDocument } from '../layout/blocks.ts';
+import { breakLongRuns } from './longWords.ts';
 import { toWinAnsi } from './winAnsi.ts';
 
 /**
@@ -65,7 +66,8 @@ class TaggedWriter {
 	private drawable(text: string): { text: string; actual: string | undefined } {
 		const result = toWinAnsi(text);
 		if (result.changed) this.changedText = true;
-		return { text: result.text, actual: result.changed ? text : undefined };
+		const drawn = breakLongRuns(result.text);
+		return { text: drawn, actual: result.changed || drawn !== result.text ? text : undefined };
 	}
 
 	constructor(doc: Doc) {

@@ -19,7 +19,8 @@ export function exportFormatFor(file: string): ExportFormat | null {
 }
 
 /**
- * Renders one export in the worker pool and records it in the audit trail: the minutes
+ * Renders one export in the worker pool (queued fairly per person, with a time limit:
+ * it throws ExportError, whose message is for the person) and records it in the audit trail: the minutes
  * hold special category data, so who took a copy (and whether it held restricted notes)
  * is kept. The family summary never carries restricted notes, whoever asks.
  */
@@ -32,14 +33,17 @@ export async function exportMinutes(
 		request.format === 'family-pdf' || request.format === 'csv' || request.format === 'ics'
 			? null
 			: readable.restricted;
-	const file = await renderExportOffThread({
-		format: request.format,
-		minutes: readable.minutes,
-		restricted,
-		context: readable.context,
-		url: request.url,
-		now: request.now.toISOString()
-	});
+	const file = await renderExportOffThread(
+		{
+			format: request.format,
+			minutes: readable.minutes,
+			restricted,
+			context: readable.context,
+			url: request.url,
+			now: request.now.toISOString()
+		},
+		request.actorId
+	);
 	await recordAuditEvent(db, {
 		actorId: request.actorId,
 		action: 'minutes.exported',

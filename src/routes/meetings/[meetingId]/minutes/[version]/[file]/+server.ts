@@ -2,6 +2,8 @@ import { error } from '@sveltejs/kit';
 import { requireMeeting } from '$lib/server/services/meetings/requireMeeting.ts';
 import { exportFormatFor, exportMinutes } from '$lib/server/services/minutes/exportMinutes.ts';
 import { parseSelection, readMinutes } from '$lib/server/services/minutes/readMinutes.ts';
+import { ExportError } from '$lib/server/minutes/exportPool.ts';
+import type { ExportedFile } from '$lib/server/minutes/exports.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -25,13 +27,31 @@ export const GET: RequestHandler = async (event) => {
 		now
 	);
 	if (!readable) error(404, 'Not found');
-	const file = await exportMinutes(event.locals.db, readable, {
-		format,
-		meetingId: meeting.id,
-		actorId: actor.id,
-		url: new URL(`/meetings/${meeting.id}/minutes`, event.locals.origin).toString(),
-		now
-	});
+	let file: ExportedFile;
+	try {
+		file = await exportMinutes(event.locals.db, readable, {
+			format,
+			meetingId: meeting.id,
+			actorId: actor.id,
+			url: new URL(`/meetings/${meeting.id}/minutes`, event.locals.origin).toString(),
+			now
+		});
+	} catch (failure) {
+		if (!(failure instanceof ExportError)) throw failure;
+		event.locals.logger.warn(
+			{ meetingId: meeting.id, format, status: failure.status, reason: failure.message },
+			'export not made'
+		);
+		// Plain words, readable as the page itself when the link was opened without scripts.
+		return new Response(failure.message, {
+			status: failure.status,
+			headers: {
+				'content-type': 'text/plain; charset=utf-8',
+				'cache-control': 'no-store',
+				...(failure.status === 500 ? {} : { 'retry-after': '30' })
+			}
+		});
+	}
 	const headers: Record<string, string> = {
 		'content-type': file.contentType,
 		'content-disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${file.filename}"`,
