@@ -91,10 +91,14 @@ test.describe('signing in and out', () => {
 		await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Faccount$/);
 	});
 
-	test('five wrong passwords show the limit message, even for the right password', async ({
-		page
+	test("a stranger's wrong passwords lock out new devices but not the owner's own laptop", async ({
+		page,
+		browser
 	}) => {
-		// physio is used by no other journey: this locks it for the next 15 minutes.
+		// physio is used by no other journey: this locks it for new devices for 15 minutes.
+		// The owner signed in on their laptop last week; the stranger's browser never has.
+		const laptop = await newSignedInPage(browser, 'physio');
+		await signOut(laptop.page);
 		for (let attempt = 1; attempt <= 4; attempt += 1) {
 			await submitPassword(page, 'physio', `wrong password ${attempt}`);
 			await expect(
@@ -102,13 +106,20 @@ test.describe('signing in and out', () => {
 			).toBeVisible();
 		}
 		await submitPassword(page, 'physio', 'wrong password 5');
-		const limit = 'Too many attempts to sign in. Try again in 15 minutes.';
+		const limit = /^Too many attempts to sign in\. Try again in 15 minutes, use a device/;
 		await expect(page.getByText(limit).first()).toBeVisible();
 		await expectNoAxeViolations(page);
-		// The password is not even checked while the limit holds.
+		// On the stranger's browser the password is not even checked while the limit holds.
 		await submitPassword(page, 'physio', DEMO_PASSWORD);
 		await expect(page.getByText(/^Too many attempts to sign in\./).first()).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+		// The owner, from the same address, on the laptop they have used before, gets in.
+		try {
+			await submitPassword(laptop.page, 'physio', DEMO_PASSWORD);
+			await expect(laptop.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+		} finally {
+			await laptop.context.close();
+		}
 	});
 });
 

@@ -1,9 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { pathAfterSignIn, safeRedirectTarget } from '$lib/server/auth/redirects.ts';
+import { deviceKnownFor, rememberDevice } from '$lib/server/auth/deviceCookie.ts';
 import { startSession } from '$lib/server/auth/startSession.ts';
 import { validateForm } from '$lib/server/forms.ts';
-import { signInWithPassword, tooManySignInAttemptsMessage } from '$lib/server/services/signIn.ts';
+import {
+	normaliseEmail,
+	signInWithPassword,
+	tooManySignInAttemptsMessage
+} from '$lib/server/services/signIn.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignInForm = v.object({
@@ -30,12 +35,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { request, locals, url, getClientAddress } = event;
+		const { request, locals, url, cookies, getClientAddress } = event;
 		const form = validateForm(SignInForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const { email, password } = form.data;
 		const ip = getClientAddress();
-		const outcome = await signInWithPassword(locals.db, { email, password, ip });
+		const knownDevice = deviceKnownFor(cookies, normaliseEmail(email));
+		const outcome = await signInWithPassword(locals.db, { email, password, ip, knownDevice });
 		// Neither message says whether the email has an account: unknown emails are
 		// limited exactly like known ones.
 		if (outcome.kind === 'limited') {
@@ -53,6 +59,7 @@ export const actions: Actions = {
 			});
 		}
 		await startSession(event, outcome.user.id);
+		if (!knownDevice) rememberDevice(cookies, normaliseEmail(email), url.protocol === 'https:');
 		redirect(
 			303,
 			pathAfterSignIn(outcome.user.twoFactorEnabled, url.searchParams.get('redirectTo'))

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Secrets stored in the database (the two-factor keys) are sealed with AES-256-GCM under
@@ -58,4 +58,14 @@ export function openSecret(sealed: Uint8Array, purpose: string, key = currentKey
 	} catch {
 		throw new SecretBoxError('The secret could not be opened: wrong key or altered data');
 	}
+}
+
+/**
+ * An HMAC-SHA256 of `data` under a key derived from the process's secret key for one
+ * purpose, so that a value made for one use (say, a device cookie) is worthless for any
+ * other, and the sealing key itself is never used for two jobs.
+ */
+export function macWithSecretKey(data: string, purpose: string, key = currentKey()): Uint8Array {
+	const purposeKey = createHmac('sha256', key).update(`coplan mac: ${purpose}`, 'utf8').digest();
+	return new Uint8Array(createHmac('sha256', purposeKey).update(data, 'utf8').digest());
 }

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../testing/factories.ts';
 import { hashPassword } from '../auth/password.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
-import { signInWithPassword, tooManySignInAttemptsMessage } from './signIn.ts';
+import {
+	ACCOUNT_SIGN_IN_LIMIT,
+	KNOWN_DEVICE_SIGN_IN_LIMIT,
+	signInWithPassword,
+	tooManySignInAttemptsMessage
+} from './signIn.ts';
 
 const PASSWORD = 'a long and sensible passphrase';
 const MINUTE = 60_000;
@@ -51,7 +56,7 @@ describe('signInWithPassword', () => {
 		).toEqual({ kind: 'signed-in', user: { id: enrolled.id, twoFactorEnabled: true } });
 	});
 
-	it('locks the account on the fifth wrong password and then does not check passwords', async () => {
+	it('locks the account from that address on the fifth wrong password and then does not check passwords', async () => {
 		const { email } = await userWithPassword();
 		const ip = freshIp();
 		const time = clock();
@@ -142,13 +147,77 @@ describe('signInWithPassword', () => {
 	});
 });
 
+describe('a stranger cannot lock the owner out', () => {
+	const wrong = (email: string, ip: string, time: ReturnType<typeof clock>) =>
+		signInWithPassword(database.db, { email, password: 'wrong', ip }, time.now());
+
+	it("another address's wrong passwords do not stop the owner's address", async () => {
+		const { email } = await userWithPassword();
+		const stranger = freshIp();
+		const time = clock();
+		for (let attempt = 1; attempt <= 10; attempt += 1) await wrong(email, stranger, time);
+		expect(await wrong(email, stranger, time)).toMatchObject({ kind: 'limited' });
+		expect(
+			await signInWithPassword(
+				database.db,
+				{ email, password: PASSWORD, ip: freshIp() },
+				time.now()
+			)
+		).toMatchObject({ kind: 'signed-in' });
+	});
+
+	it('guesses spread over many addresses stop new devices, but never a known one', async () => {
+		const { email } = await userWithPassword();
+		const time = clock();
+		for (let attempt = 1; attempt <= ACCOUNT_SIGN_IN_LIMIT.limit; attempt += 1) {
+			expect(await wrong(email, freshIp(), time)).toMatchObject({
+				kind: attempt === ACCOUNT_SIGN_IN_LIMIT.limit ? 'limited' : 'wrong-credentials'
+			});
+		}
+		// A new device, from yet another address, is refused without its password being checked…
+		expect(
+			await signInWithPassword(
+				database.db,
+				{ email, password: PASSWORD, ip: freshIp() },
+				time.now()
+			)
+		).toMatchObject({ kind: 'limited' });
+		// …while the owner's laptop, on the same address as a guesser, gets in.
+		const sharedAddress = freshIp();
+		for (let attempt = 1; attempt <= 25; attempt += 1) await wrong(email, sharedAddress, time);
+		expect(
+			await signInWithPassword(
+				database.db,
+				{ email, password: PASSWORD, ip: sharedAddress, knownDevice: 'owners-laptop' },
+				time.now()
+			)
+		).toMatchObject({ kind: 'signed-in' });
+	});
+
+	it('a known device is still limited by its own wrong passwords', async () => {
+		const { email } = await userWithPassword();
+		const ip = freshIp();
+		const guess = (password: string) =>
+			signInWithPassword(database.db, { email, password, ip, knownDevice: 'stolen-laptop' });
+		for (let attempt = 1; attempt < KNOWN_DEVICE_SIGN_IN_LIMIT.limit; attempt += 1) {
+			expect(await guess('wrong')).toEqual({ kind: 'wrong-credentials' });
+		}
+		expect(await guess('wrong')).toMatchObject({ kind: 'limited' });
+		expect(await guess(PASSWORD)).toMatchObject({ kind: 'limited' });
+		// Another of the owner's devices is not affected.
+		expect(
+			await signInWithPassword(database.db, { email, password: PASSWORD, ip, knownDevice: 'phone' })
+		).toMatchObject({ kind: 'signed-in' });
+	});
+});
+
 describe('tooManySignInAttemptsMessage', () => {
 	it('reads naturally for one and for several minutes', () => {
-		expect(tooManySignInAttemptsMessage(1)).toBe(
-			'Too many attempts to sign in. Try again in 1 minute.'
+		expect(tooManySignInAttemptsMessage(1)).toMatch(
+			/^Too many attempts to sign in\. Try again in 1 minute, use a device/
 		);
-		expect(tooManySignInAttemptsMessage(15)).toBe(
-			'Too many attempts to sign in. Try again in 15 minutes.'
+		expect(tooManySignInAttemptsMessage(15)).toMatch(
+			/^Too many attempts to sign in\. Try again in 15 minutes, use a device/
 		);
 	});
 });

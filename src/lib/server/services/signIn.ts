@@ -41,24 +41,53 @@ export async function checkPassword(
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
-/** Five wrong passwords lock an account for a while: guessing stays hopeless, mistakes forgiven. */
-export const ACCOUNT_SIGN_IN_LIMIT = { limit: 5, windowMs: FIFTEEN_MINUTES } as const;
+
+/*
+ * Brute-force protection that a stranger cannot turn into a lock-out. Wrong passwords
+ * are counted per account AND address (one guesser), per address (one guesser trying
+ * many accounts), and per account across all addresses (many guessers), but the owner's
+ * own device is counted apart: an attempt from a device that signed in to the account
+ * before (deviceCookie.ts) is limited only by its own failures. So a stranger's guesses
+ * lock out the stranger, and at worst other new devices, never the person whose
+ * account it is on the laptop they always use; a new device can still reset the
+ * password by email.
+ */
+
+/** Five wrong passwords from one address for one account: mistakes forgiven, guessing hopeless. */
+export const ACCOUNT_AND_ADDRESS_SIGN_IN_LIMIT = { limit: 5, windowMs: FIFTEEN_MINUTES } as const;
 /** Wider, for a school or office where many people share one address. */
 export const IP_SIGN_IN_LIMIT = { limit: 20, windowMs: FIFTEEN_MINUTES } as const;
+/** For one account from every new device together: caps guessing spread over many addresses. */
+export const ACCOUNT_SIGN_IN_LIMIT = { limit: 50, windowMs: FIFTEEN_MINUTES } as const;
+/** A device the account has signed in from before, counted alone. */
+export const KNOWN_DEVICE_SIGN_IN_LIMIT = { limit: 5, windowMs: FIFTEEN_MINUTES } as const;
 
-/** The same key for known and unknown emails, so the limit itself reveals nothing. */
+/** The same keys for known and unknown emails, so the limits themselves reveal nothing. */
 export function accountSignInKey(email: string): string {
 	return `sign-in:account:${normaliseEmail(email)}`;
+}
+
+function accountAndAddressKey(email: string, ip: string): string {
+	return `sign-in:account-ip:${normaliseEmail(email)}|${ip}`;
+}
+
+function knownDeviceKey(email: string, deviceId: string): string {
+	return `sign-in:account-device:${normaliseEmail(email)}|${deviceId}`;
 }
 
 export function ipSignInKey(ip: string): string {
 	return `sign-in:ip:${ip}`;
 }
 
-export function signInLimits(email: string, ip: string): RateLimit[] {
+/** The limits one attempt counts against: its device's own, or those of any new device. */
+export function signInLimits(email: string, ip: string, knownDevice: string | null): RateLimit[] {
+	if (knownDevice) {
+		return [{ key: knownDeviceKey(email, knownDevice), ...KNOWN_DEVICE_SIGN_IN_LIMIT }];
+	}
 	return [
-		{ key: accountSignInKey(email), ...ACCOUNT_SIGN_IN_LIMIT },
-		{ key: ipSignInKey(ip), ...IP_SIGN_IN_LIMIT }
+		{ key: accountAndAddressKey(email, ip), ...ACCOUNT_AND_ADDRESS_SIGN_IN_LIMIT },
+		{ key: ipSignInKey(ip), ...IP_SIGN_IN_LIMIT },
+		{ key: accountSignInKey(email), ...ACCOUNT_SIGN_IN_LIMIT }
 	];
 }
 
@@ -68,26 +97,36 @@ export type SignInOutcome =
 	| { kind: 'limited'; retryAfterMinutes: number };
 
 export function tooManySignInAttemptsMessage(minutes: number): string {
-	return `Too many attempts to sign in. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+	return `Too many attempts to sign in. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, use a device you have signed in on before, or reset your password by email.`;
 }
 
 /**
  * Checks an email and password under the rate limits. The attempt is counted before the
  * password is checked; once the limit is reached the password is not checked at all.
- * A correct password clears the account's failures and takes back the address's count.
+ * A correct password clears this device's (or this address's) failures for the account
+ * and takes back the attempt's other counts.
  */
 export async function signInWithPassword(
 	db: Database,
-	input: { email: string; password: string; ip: string },
+	input: {
+		email: string;
+		password: string;
+		ip: string;
+		/** The device id from a valid known-device cookie for this email (deviceCookie.ts). */
+		knownDevice?: string | null;
+	},
 	now = new Date()
 ): Promise<SignInOutcome> {
-	const attempt = await consumeAll(db, signInLimits(input.email, input.ip), now);
+	const limits = signInLimits(input.email, input.ip, input.knownDevice ?? null);
+	const attempt = await consumeAll(db, limits, now);
 	if (!attempt.allowed) {
 		return { kind: 'limited', retryAfterMinutes: minutesToWait(attempt.retryAfterMs) };
 	}
 	const user = await checkPassword(db, input.email, input.password);
 	if (user) {
-		await clear(db, accountSignInKey(input.email));
+		// This device's or address's failures are forgiven; strangers' guesses elsewhere are not.
+		const [own] = limits;
+		if (own) await clear(db, own.key);
 		await refund(db, ...attempt.eventIds);
 		return { kind: 'signed-in', user };
 	}
