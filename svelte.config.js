@@ -8,6 +8,27 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build', precompress: false }),
 		// Form actions keep SvelteKit's origin check (CSRF protection); it is on by default.
+		// Content-Security-Policy on every page: SvelteKit adds a nonce (or, for prerendered
+		// pages, a hash) to its own scripts, so no inline script runs without one. Styles
+		// may be inline: Svelte sets style attributes and transitions; they cannot run code.
+		// 'self' covers the same-origin websocket (/collab) in every current browser.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		typescript: {
 			config(tsconfig) {
 				// Our own server entry, scripts and tests are type-checked with the app.

@@ -3,18 +3,12 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session.ts';
 import { twoFactorSetupRedirect } from '$lib/server/auth/twoFactorGate.ts';
 import { requestIdFrom } from '$lib/server/requestId.ts';
+import { applySecurityHeaders } from '$lib/server/securityHeaders.ts';
 import { startLifecycle } from '$lib/server/lifecycle.ts';
 
 export const init: ServerInit = async () => {
 	// Opens the database, attaches the collaboration server and starts the scheduler, once.
 	await startLifecycle();
-};
-
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'same-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -69,7 +63,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event);
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	applySecurityHeaders(response.headers, { https: secure });
 	response.headers.set('x-request-id', requestId);
 	logger.info(
 		{
