@@ -12,6 +12,12 @@ export default defineConfig({
 		// their time waiting on a database, a child process or argon2, not on the CPU: three
 		// at once took the suite from 390 s to 263 s here.
 		maxWorkers: 3,
+		// Each worker keeps its modules from one test file to the next instead of starting
+		// afresh: re-importing the server (Hocuspocus, Drizzle, PGlite, Yjs) for each of 130
+		// files was most of the run (250 s → 70 s on PostgreSQL here). Test files share no
+		// state through modules: each opens its own database and servers, and nothing is
+		// mocked at module level (vi.mock is not used by the server tests).
+		isolate: false,
 		projects: [
 			{
 				extends: './vite.config.ts',

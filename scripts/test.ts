@@ -1,17 +1,19 @@
 /**
- * `npm test`: every check Coplan has, in one run. The static checks and the build run at
- * the same time, each printing its output as one block when it finishes; then Vitest and
- * Playwright run with their output streamed. The run goes on after a failure so one
- * report shows everything. It ends with one plain line, `N passed, N failed`, which the
- * CI reads.
+ * `npm test`: every check Coplan has, in one run (see main() for what runs when). Static
+ * checks print their output as one block when they finish; Vitest and Playwright stream
+ * theirs, Playwright's lines marked "e2e". The run goes on after a failure so one report
+ * shows everything. It ends with one plain line, `N passed, N failed`, which the CI reads.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 
 const OUTPUT_DIR = '.test-output';
 const VITEST_JSON = `${OUTPUT_DIR}/vitest.json`;
 const PLAYWRIGHT_JSON = `${OUTPUT_DIR}/playwright.json`;
+/** Playwright runs alongside Vitest: its lines are marked so the two can be told apart. */
+const E2E_PREFIX = 'e2e │ ';
 
 interface SuiteResult {
 	name: string;
@@ -82,21 +84,13 @@ async function step(name: string, command: string, args: string[]): Promise<Suit
 	return { name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, runner: false };
 }
 
-/**
- * Prettier, ESLint, knip (dead code), svelte-check and the build, at the same time. svelte-check and the
- * build each rewrite .svelte-kit/ (svelte-kit sync) as they start, so those two take turns.
- */
-async function staticChecksAndBuild(): Promise<{ results: SuiteResult[]; build: SuiteResult }> {
-	const [prettier, eslint, knip, [svelteCheck, build]] = await Promise.all([
+/** Prettier, ESLint and knip (dead code): independent of each other and of the build. */
+function lintChecks(): Promise<SuiteResult[]> {
+	return Promise.all([
 		step('prettier', 'npx', ['prettier', '--check', '.']),
 		step('eslint', 'npx', ['eslint', '.']),
-		step('knip', 'npx', ['knip']),
-		(async () => {
-			const checked = await step('svelte-check', 'npm', ['run', 'check']);
-			return [checked, await step('vite build', 'npx', ['vite', 'build'])] as const;
-		})()
+		step('knip', 'npx', ['knip'])
 	]);
-	return { results: [prettier, eslint, knip, svelteCheck, build], build };
 }
 
 function readJson(path: string): Record<string, unknown> | undefined {
@@ -126,7 +120,7 @@ function withExitCode(result: SuiteResult, code: number): SuiteResult {
 }
 
 async function vitest(): Promise<SuiteResult> {
-	banner('vitest');
+	banner('vitest (the end-to-end journeys run alongside, their lines marked "e2e")');
 	rmSync(VITEST_JSON, { force: true });
 	const code = await run('npx', [
 		'vitest',
@@ -159,17 +153,45 @@ function freePort(): Promise<number> {
 	});
 }
 
+/**
+ * Like run(), but each line of output is prefixed, so that a runner working alongside
+ * another one can be told apart in the log.
+ */
+function runPrefixed(command: string, args: string[], env: Env, prefix: string): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+		for (const stream of [child.stdout, child.stderr]) {
+			createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) =>
+				process.stdout.write(`${prefix}${line}\n`)
+			);
+		}
+		child.on('error', (error) => {
+			console.error(`Could not start ${command}: ${error.message}`);
+			resolve(1);
+		});
+		// 'close', not 'exit': by then every line has been read.
+		child.on('close', (code, signal) => {
+			if (signal) console.error(`${command} ${args.join(' ')} was killed by ${signal}`);
+			resolve(code ?? 1);
+		});
+	});
+}
+
 async function playwright(): Promise<SuiteResult> {
-	banner('playwright');
 	rmSync(PLAYWRIGHT_JSON, { force: true });
 	const port = await freePort();
-	console.log(`End-to-end server on 127.0.0.1:${port}`);
+	console.log(`${E2E_PREFIX}End-to-end server on 127.0.0.1:${port}`);
 	const env: Env = {
 		...process.env,
 		E2E_PORT: String(port),
 		PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON
 	};
-	const code = await run('npx', ['playwright', 'test', '--reporter=list,json'], env);
+	const code = await runPrefixed(
+		'npx',
+		['playwright', 'test', '--reporter=list,json'],
+		env,
+		E2E_PREFIX
+	);
 	const report = readJson(PLAYWRIGHT_JSON);
 	const stats = report?.stats;
 	if (typeof stats !== 'object' || stats === null) {
@@ -241,17 +263,31 @@ function summarise(results: SuiteResult[]): number {
 	return failed > 0 || executed === 0 ? 1 : 0;
 }
 
+/**
+ * The build first, alone (about 10 s). Then three lines of work at once: the end-to-end
+ * journeys (the longest, and mostly waiting on a browser, so they share the CPU well);
+ * svelte-check followed by Vitest (both run svelte-kit sync, which rewrites .svelte-kit/,
+ * so they take turns); and Prettier, ESLint and knip. The journeys serve a copy of the
+ * build (tests/e2e/serve.ts), so the entry's test may rebuild build/ meanwhile.
+ */
 async function main(): Promise<void> {
 	describeEnvironment();
 	mkdirSync(OUTPUT_DIR, { recursive: true });
-	const { results, build } = await staticChecksAndBuild();
-	results.push(await vitest());
-	if (build.failed > 0) {
-		results.push(crashed('playwright', 'skipped because the build failed'));
-	} else {
-		results.push(await playwright());
-	}
-	process.exitCode = summarise(results);
+	const build = await step('vite build', 'npx', ['vite', 'build']);
+	const endToEnd =
+		build.failed > 0
+			? Promise.resolve(crashed('playwright', 'skipped because the build failed'))
+			: playwright();
+	const typesThenUnits = (async () => {
+		const checked = await step('svelte-check', 'npm', ['run', 'check']);
+		return [checked, await vitest()];
+	})();
+	const [lints, typesAndUnits, journeys] = await Promise.all([
+		lintChecks(),
+		typesThenUnits,
+		endToEnd
+	]);
+	process.exitCode = summarise([...lints, build, ...typesAndUnits, journeys]);
 }
 
 await main();

@@ -26,19 +26,26 @@ async function submitPassword(page: Page, localPart: string, password: string): 
 }
 
 const lastStepUsed = new WeakMap<Uint8Array, number>();
-const currentStep = () => Math.floor(Date.now() / 30_000);
+const STEP_MS = 30_000;
+/** Time left for a code to reach the server and be checked before its step runs out. */
+const SAFETY_MS = 5_000;
 
 /**
- * A code for a key shown on the set-up page, as the person's phone would show it. Each
- * code works once, so after using one the person waits for the next: the server accepts
- * the next step's code early (clock drift), and beyond that we wait for the clock.
+ * A code for a key shown on the set-up page, as a phone with a drifting clock would show
+ * it. Each code works once and only a later one after it, and the server accepts the
+ * steps either side of its own (totp.ts), so the journey uses the earliest step that will
+ * still be accepted a few seconds from now, then the next: three codes fit in one step's
+ * time, and only a fourth would wait for the clock.
  */
 async function codeFor(key: Uint8Array): Promise<string> {
-	const used = lastStepUsed.get(key) ?? -1;
+	const used = lastStepUsed.get(key) ?? -Infinity;
+	// The earliest step still accepted SAFETY_MS from now, and the latest accepted now.
+	const earliest = () => Math.floor((Date.now() + SAFETY_MS) / STEP_MS) - 1;
+	const latest = () => Math.floor(Date.now() / STEP_MS) + 1;
 	await expect
-		.poll(() => currentStep() + 1 > used, { timeout: 35_000, message: 'the next code' })
+		.poll(() => used + 1 <= latest(), { timeout: 35_000, message: 'the next code' })
 		.toBe(true);
-	const step = Math.max(currentStep(), used + 1);
+	const step = Math.max(earliest(), used + 1);
 	lastStepUsed.set(key, step);
 	return generateHOTP(key, BigInt(step), 6);
 }

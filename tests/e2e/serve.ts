@@ -8,18 +8,23 @@
  * - Otherwise: embedded PGlite in a new temporary DATA_DIR (the server migrates and
  *   seeds it itself), deleted afterwards.
  *
+ * The app runs from a copy of `build/` taken at start-up (under .test-output/, so Node
+ * still finds node_modules and package.json above it): `npm test` runs Vitest alongside,
+ * and the entry's own test may rebuild `build/` while the journeys are half-way through.
+ *
  * SIGTERM/SIGINT stop the app (SIGKILL after a deadline), then clean up. Playwright
  * signals the whole process group and allows 10 s, so the app runs in its own process
  * group (it is signalled once, by us) and our deadline leaves time for the clean-up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 
 const STOP_DEADLINE_MS = 8_000;
+const BUILD_COPIES = '.test-output';
 
 interface Workspace {
 	env: NodeJS.ProcessEnv;
@@ -107,7 +112,20 @@ async function stop(child: ChildProcess): Promise<void> {
 	clearTimeout(deadline);
 }
 
+/** A private copy of the build this run serves; removed by the caller. */
+function copyOfBuild(): string {
+	if (!existsSync(join('build', 'handler.js'))) {
+		throw new Error('No build found in build/: run "npx vite build" first (npm test does).');
+	}
+	mkdirSync(BUILD_COPIES, { recursive: true });
+	const copy = mkdtempSync(join(BUILD_COPIES, 'e2e-build-'));
+	cpSync('build', copy, { recursive: true });
+	return copy;
+}
+
 async function main(): Promise<void> {
+	const buildCopy = copyOfBuild();
+	process.on('exit', () => rmSync(buildCopy, { recursive: true, force: true }));
 	const dataDir = mkdtempSync(join(tmpdir(), 'coplan-e2e-'));
 	const serverUrl = process.env.TEST_DATABASE_URL;
 	let workspace: Workspace;
@@ -149,7 +167,11 @@ async function main(): Promise<void> {
 		}
 	}
 	// The journeys follow emailed links from /dev/outbox, which production hides unless asked.
-	current = startNode(['server/main.ts'], { ...workspace.env, COPLAN_DEV_OUTBOX: '1' });
+	current = startNode(['server/main.ts'], {
+		...workspace.env,
+		COPLAN_DEV_OUTBOX: '1',
+		COPLAN_BUILD_DIR: buildCopy
+	});
 	const code = await whenExited(current);
 	if (finishing) return;
 	log(`the server exited by itself (exit code ${code})`);

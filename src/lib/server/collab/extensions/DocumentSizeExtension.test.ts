@@ -126,9 +126,14 @@ describe('filling a document to its limit', () => {
 				`filling a document: ${size} bytes kept, loaded in ${loadMs.toFixed(0)} ms; worst event-loop lag ${worstLagMs.toFixed(0)} ms; ` +
 					`worst round trip of another meeting's edit ${worstRoundTripMs.toFixed(0)} ms`
 			);
-			// Each attacker was stopped by their budget long before the document limit.
+			// Each attacker was stopped by their budget long before the document limit. The
+			// provider may reconnect and resend its refused paste before the test ends (on a
+			// busy machine it does): that is refused the same way.
 			for (const attacker of attackers) {
-				expect(attacker.websocket.closeCodes).toEqual([COLLAB_CLOSE_CODES.tooMuchAtOnce]);
+				expect(attacker.websocket.closeCodes.length).toBeGreaterThan(0);
+				expect(new Set(attacker.websocket.closeCodes)).toEqual(
+					new Set([COLLAB_CLOSE_CODES.tooMuchAtOnce])
+				);
 			}
 			expect(size).toBeGreaterThan(MAX_MESSAGE_BYTES);
 			expect(size).toBeLessThan(MAX_DOCUMENT_BYTES);
