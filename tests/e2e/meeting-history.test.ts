@@ -92,3 +92,38 @@ test('someone outside the team cannot see the history', async ({ page }) => {
 	const response = await page.goto(`/meetings/${meetingId}/history`);
 	expect(response?.status()).toBe(404);
 });
+
+test('an organisation admin restores the meeting to the moment shown; the SENCo may not', async ({
+	page
+}) => {
+	await signIn(page, 'senco');
+	const meetingId = await aaronsFirstMeetingId(page);
+	const text = `Family views kept by the restore ${Date.now()}`;
+	await writeAsSenco(page, meetingId, text);
+	const tomorrow = ukDateOf(new Date(Date.now() + 24 * 3600 * 1000));
+	const shown = `/meetings/${meetingId}/history?date=${tomorrow}&time=12:00`;
+
+	// The SENCo sees the moment but cannot restore it, by the page or by a crafted post.
+	await page.goto(shown);
+	await expect(page.getByRole('heading', { name: /The meeting on/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Restore this version' })).toHaveCount(0);
+	const crafted = await page.request.post(`${shown}&/restore`, {
+		form: { confirm: 'yes' },
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect([403, 404]).toContain(crafted.status());
+	await signOut(page);
+
+	await signIn(page, 'admin');
+	await page.goto(shown);
+	const restore = page.getByRole('button', { name: 'Restore this version' });
+	await restore.click();
+	await expect(page.getByRole('alert')).toContainText('Tick the box to confirm');
+	await page.getByLabel('I understand that the meeting as it is now will be replaced').check();
+	await restore.click();
+	await expect(page.getByRole('status')).toContainText(
+		'The meeting has been restored to how it was'
+	);
+	await expect(page.getByText(text)).toBeVisible();
+	await expectNoAxeViolations(page);
+});

@@ -30,7 +30,12 @@ export async function signIn(
  * after the click, not with it.
  */
 export async function signOut(page: Page): Promise<void> {
-	await page.getByRole('button', { name: 'Sign out', exact: true }).first().click();
+	const signOutButton = page.getByRole('button', { name: 'Sign out', exact: true });
+	await signOutButton.first().click();
+	// The page signed out from may itself offer a "Sign in" link (an accepted invitation
+	// does): only once the button has gone has the signed-out page replaced it, and a
+	// navigation started before then would be aborted by it.
+	await expect(signOutButton).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
 }
 

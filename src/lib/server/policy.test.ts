@@ -135,12 +135,30 @@ describe('can() on an organisation: settings and members', () => {
 	});
 });
 
-describe('can() on a meeting: deadlines and deletion', () => {
+describe('can() on a meeting: deadlines, deletion and restoring', () => {
 	const meeting = (closed: boolean) =>
 		({ type: 'meeting', childId: CHILD, organisationId: SCHOOL, closed, chairId: null }) as const;
-	const MEETING_ACTIONS: Action[] = ['meeting.trackDeadlines', 'meeting.delete', 'meeting.respond'];
+	const MEETING_ACTIONS: Action[] = [
+		'meeting.trackDeadlines',
+		'meeting.delete',
+		'meeting.respond',
+		'meeting.restore'
+	];
 	// [who, allowed while the meeting is open, allowed once it is closed]
 	const rows: [string, Actor | null, Action[], Action[]][] = [
+		[
+			'admin of the child’s organisation',
+			actor([{ organisationId: SCHOOL, role: 'admin' }]),
+			['meeting.trackDeadlines', 'meeting.delete', 'meeting.restore'],
+			// A closed meeting's minutes are the record: never restored over.
+			['meeting.trackDeadlines', 'meeting.delete']
+		],
+		[
+			'admin of another organisation',
+			actor([{ organisationId: OTHER_SCHOOL, role: 'admin' }]),
+			[],
+			[]
+		],
 		[
 			'coordinator of the child’s organisation, not in the team',
 			actor([{ organisationId: SCHOOL, role: 'coordinator' }]),

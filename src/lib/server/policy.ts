@@ -61,6 +61,8 @@ export type Action =
 	| 'meeting.trackDeadlines'
 	/** soft-delete a meeting (audited) */
 	| 'meeting.delete'
+	/** bring an open meeting's live document back to an earlier moment of its history */
+	| 'meeting.restore'
 	/** action: mark it done with evidence, also after its meeting has closed */
 	| 'action.complete';
 
@@ -150,6 +152,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 				case 'meeting.trackDeadlines':
 					// The report, the LA decision and the amended plan all fall after the meeting.
 					return childRules(actor, 'child.createMeeting', childId, organisationId);
+				case 'meeting.restore':
+					// Replaces what the whole team wrote: the organisation's admins only, and
+					// never a closed meeting, whose minutes are the record of what was agreed.
+					return !resource.closed && orgRole(actor, organisationId) === 'admin';
 				case 'meeting.delete':
 					// Once closed, a meeting holds minutes: only the organisation may remove it.
 					return resource.closed
