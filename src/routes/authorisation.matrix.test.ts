@@ -84,11 +84,16 @@ const EXPECTED: Record<string, Row> = {
 	'GET export minutes.pdf':                 ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'hidden', 'hidden', 'hidden', 'sign-in'],
 	'GET export minutes.html':                ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'hidden', 'hidden', 'hidden', 'sign-in'],
 	'GET export actions.csv':                 ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'hidden', 'hidden', 'hidden', 'sign-in'],
+	'GET children/new':                       ['ok',      'ok',        'forbidden', 'forbidden', 'forbidden', 'ok',        'forbidden', 'ok',  'forbidden', 'sign-in'],
+	'GET actions/caseload':                   ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'ok',     'ok',     'ok',     'sign-in'],
+	'GET account':                            ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'ok',     'ok',     'ok',     'sign-in'],
+	'GET closed meeting/live':                ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'hidden', 'hidden', 'hidden', 'sign-in'],
 	'GET organisation/members':               ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
 	'GET organisation/settings':              ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
 	'live: open meeting':                     ['writes',  'read-only', 'writes',    'writes',    'writes',    'writes',    'refused', 'refused', 'refused', 'refused'],
 	'live: open meeting, restricted notes':   ['writes',  'refused',   'refused',   'refused',   'refused',   'writes',    'refused', 'refused', 'refused', 'refused'],
-	'live: closed meeting':                   ['read-only', 'read-only', 'read-only', 'read-only', 'read-only', 'read-only', 'refused', 'refused', 'refused', 'refused']
+	'live: closed meeting':                   ['read-only', 'read-only', 'read-only', 'read-only', 'read-only', 'read-only', 'refused', 'refused', 'refused', 'refused'],
+	'live: closed meeting, restricted notes': ['read-only', 'refused', 'refused',   'refused',   'refused',   'read-only', 'refused', 'refused', 'refused', 'refused']
 };
 
 let server: RunningServer | undefined;
@@ -221,12 +226,18 @@ describe('the authorisation matrix', () => {
 			'GET export minutes.pdf': (c) => request(`${closed}/minutes/1/minutes.pdf`, c),
 			'GET export minutes.html': (c) => request(`${closed}/minutes/1/minutes.html`, c),
 			'GET export actions.csv': (c) => request(`${closed}/minutes/1/actions.csv`, c),
+			'GET children/new': (c) => request('/children/new', c),
+			'GET actions/caseload': (c) => request('/actions/caseload', c),
+			'GET account': (c) => request('/account', c),
+			'GET closed meeting/live': (c) => request(`${closed}/live`, c),
 			'GET organisation/members': (c) => request('/organisation/members', c),
 			'GET organisation/settings': (c) => request('/organisation/settings', c),
 			'live: open meeting': (c) => liveOutcome(meetingDocumentName(aaron.open), c),
 			'live: open meeting, restricted notes': (c) =>
 				liveOutcome(restrictedDocumentName(aaron.open), c),
-			'live: closed meeting': (c) => liveOutcome(meetingDocumentName(aaron.closed), c)
+			'live: closed meeting': (c) => liveOutcome(meetingDocumentName(aaron.closed), c),
+			'live: closed meeting, restricted notes': (c) =>
+				liveOutcome(restrictedDocumentName(aaron.closed), c)
 		};
 		expect(Object.keys(cells)).toEqual(Object.keys(EXPECTED));
 		const actual: Record<string, Outcome[]> = {};
