@@ -31,15 +31,29 @@ function banner(title: string): void {
 	console.log(`\n=== ${title} ===`);
 }
 
-/** Runs a command with inherited stdio and resolves with its exit code (1 if it died). */
-function run(command: string, args: string[], env: Env = process.env): Promise<number> {
-	return new Promise((resolve) => {
-		const child = spawn(command, args, { stdio: 'inherit', env });
+/**
+ * Runs a command with its output streamed and resolves with its exit code (1 if it died).
+ * With a prefix, each line is marked with it, so that a runner working alongside another
+ * one can be told apart in the log.
+ */
+function run(command: string, args: string[], env: Env = process.env, prefix?: string) {
+	return new Promise<number>((resolve) => {
+		const child = spawn(command, args, {
+			stdio: prefix === undefined ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+			env
+		});
+		for (const stream of [child.stdout, child.stderr]) {
+			if (!stream) continue;
+			createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) =>
+				process.stdout.write(`${prefix}${line}\n`)
+			);
+		}
 		child.on('error', (error) => {
 			console.error(`Could not start ${command}: ${error.message}`);
 			resolve(1);
 		});
-		child.on('exit', (code, signal) => {
+		// 'close', not 'exit': by then every line of piped output has been read.
+		child.on('close', (code, signal) => {
 			if (signal) console.error(`${command} ${args.join(' ')} was killed by ${signal}`);
 			resolve(code ?? 1);
 		});
@@ -153,30 +167,6 @@ function freePort(): Promise<number> {
 	});
 }
 
-/**
- * Like run(), but each line of output is prefixed, so that a runner working alongside
- * another one can be told apart in the log.
- */
-function runPrefixed(command: string, args: string[], env: Env, prefix: string): Promise<number> {
-	return new Promise((resolve) => {
-		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-		for (const stream of [child.stdout, child.stderr]) {
-			createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) =>
-				process.stdout.write(`${prefix}${line}\n`)
-			);
-		}
-		child.on('error', (error) => {
-			console.error(`Could not start ${command}: ${error.message}`);
-			resolve(1);
-		});
-		// 'close', not 'exit': by then every line has been read.
-		child.on('close', (code, signal) => {
-			if (signal) console.error(`${command} ${args.join(' ')} was killed by ${signal}`);
-			resolve(code ?? 1);
-		});
-	});
-}
-
 async function playwright(): Promise<SuiteResult> {
 	rmSync(PLAYWRIGHT_JSON, { force: true });
 	const port = await freePort();
@@ -186,12 +176,7 @@ async function playwright(): Promise<SuiteResult> {
 		E2E_PORT: String(port),
 		PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON
 	};
-	const code = await runPrefixed(
-		'npx',
-		['playwright', 'test', '--reporter=list,json'],
-		env,
-		E2E_PREFIX
-	);
+	const code = await run('npx', ['playwright', 'test', '--reporter=list,json'], env, E2E_PREFIX);
 	const report = readJson(PLAYWRIGHT_JSON);
 	const stats = report?.stats;
 	if (typeof stats !== 'object' || stats === null) {

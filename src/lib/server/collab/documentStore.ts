@@ -93,6 +93,15 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin?:
 	}, origin);
 }
 
+/** A new Y.Doc made by replaying log rows in order: the document as of the last of them. */
+export function replayLog(log: readonly StoredUpdate[]): Y.Doc {
+	const doc = new Y.Doc();
+	doc.transact(() => {
+		for (const row of log) Y.applyUpdate(doc, row.update);
+	});
+	return doc;
+}
+
 /**
  * Folds the log into the state by applying the updates to a Y.Doc (not Y.mergeUpdates,
  * which is slow over long logs). Returns the number of rows folded in.

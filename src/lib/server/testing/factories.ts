@@ -224,3 +224,9 @@ export async function createMeeting(
 	if (!meeting) throw new Error('meeting not created');
 	return meeting.id;
 }
+
+/** A team member as the live documents name an editor (LiveDocuments.change). */
+export function documentEditorOf(team: ChildWithTeam, key: string) {
+	const person = team.member(key);
+	return { id: person.id, name: person.name, email: person.email };
+}

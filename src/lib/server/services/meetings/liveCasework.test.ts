@@ -7,15 +7,10 @@ import { waitFor } from '../../collab/testing/collabTestServer.ts';
 import { meetingInvitees, meetings } from '../../db/schema.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import { readMeetingDoc } from '../../../shared/collab/meetingDoc.ts';
-import { createMeeting, type ChildWithTeam } from '../../testing/factories.ts';
+import { createMeeting, documentEditorOf, type ChildWithTeam } from '../../testing/factories.ts';
 import type { Database } from '../../db/client.ts';
 import { refreshLiveCasework } from './liveCasework.ts';
 import { respondToMeeting, saveContribution } from './responses.ts';
-
-const editorOf = (team: ChildWithTeam, key: string) => {
-	const person = team.member(key);
-	return { id: person.id, name: person.name, email: person.email };
-};
 
 /** The parent is invited, cannot attend, and sends a written contribution. */
 async function parentSendsContribution(db: Database, team: ChildWithTeam, meetingId: string) {
@@ -40,7 +35,7 @@ describe('casework that changes after the live document exists', () => {
 				database.db,
 				server.collab.live,
 				meetingId,
-				editorOf(team, 'parent')
+				documentEditorOf(team, 'parent')
 			);
 			await waitFor(
 				() => readMeetingDoc(senco.document).contributions.length === 1,
@@ -64,7 +59,7 @@ describe('casework that changes after the live document exists', () => {
 			const live = storedDocuments(database.db);
 			const unopened = await createMeeting(database.db, team);
 			await parentSendsContribution(database.db, team, unopened);
-			await refreshLiveCasework(database.db, live, unopened, editorOf(team, 'parent'));
+			await refreshLiveCasework(database.db, live, unopened, documentEditorOf(team, 'parent'));
 			expect(await documentExists(database.db, meetingDocumentName(unopened))).toBe(false);
 		}
 	);
@@ -83,7 +78,7 @@ describe('casework that changes after the live document exists', () => {
 				database.db,
 				server.collab.live,
 				meetingId,
-				editorOf(team, 'parent')
+				documentEditorOf(team, 'parent')
 			);
 			await server.collab.flushUpdateLog();
 			expect(readMeetingDoc(reader.document).contributions).toEqual([]);

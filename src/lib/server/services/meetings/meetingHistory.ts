@@ -7,7 +7,7 @@ import {
 	type MeetingDocSnapshot,
 	type MeetingSection
 } from '../../../shared/collab/meetingDoc.ts';
-import { readLog, type StoredUpdate } from '../../collab/documentStore.ts';
+import { readLog, replayLog, type StoredUpdate } from '../../collab/documentStore.ts';
 import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
@@ -117,11 +117,8 @@ export async function meetingAsOf(
 	await flushPending(live, name);
 	const log = await readLog(db, name, at);
 	if (log.length === 0) return null;
-	const doc = new Y.Doc();
+	const doc = replayLog(log);
 	try {
-		doc.transact(() => {
-			for (const row of log) Y.applyUpdate(doc, row.update);
-		});
 		return readMeetingDoc(doc);
 	} finally {
 		doc.destroy();

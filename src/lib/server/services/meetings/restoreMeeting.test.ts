@@ -7,13 +7,8 @@ import { storedDocuments } from '../../collab/liveDocuments.ts';
 import { collabTest } from '../../collab/testing/collabTest.ts';
 import { waitFor, waitForSaved } from '../../collab/testing/collabTestServer.ts';
 import { auditEvents } from '../../db/schema.ts';
-import { createMeeting, type ChildWithTeam } from '../../testing/factories.ts';
+import { createMeeting, documentEditorOf } from '../../testing/factories.ts';
 import { restoreMeeting } from './restoreMeeting.ts';
-
-const editorOf = (team: ChildWithTeam, key: string) => {
-	const person = team.member(key);
-	return { id: person.id, name: person.name, email: person.email };
-};
 
 /** A moment after everything stored so far; later updates arrive strictly after it. */
 async function momentAfterNow(): Promise<Date> {
@@ -48,7 +43,7 @@ describe('restoring a meeting to an earlier moment', () => {
 					server.collab.live,
 					meeting,
 					before,
-					editorOf(team, 'senco')
+					documentEditorOf(team, 'senco')
 				)
 			).toEqual({ restored: true });
 			for (const client of [senco, parent]) {
@@ -90,7 +85,7 @@ describe('restoring a meeting to an earlier moment', () => {
 			const meeting = { id: meetingId, childId: team.childId, status: 'scheduled' };
 			const stored = storedDocuments(database.db);
 			expect(
-				await restoreMeeting(database.db, stored, meeting, before, editorOf(team, 'senco'))
+				await restoreMeeting(database.db, stored, meeting, before, documentEditorOf(team, 'senco'))
 			).toEqual({ restored: true });
 			const doc = await loadStoredDoc(database.db, meetingDocumentName(meetingId));
 			expect(readMeetingDoc(doc).workingAndWorries.worries.text).toBe('Mornings are hard.');
@@ -106,7 +101,7 @@ describe('restoring a meeting to an earlier moment', () => {
 			const senco = await clients.openMeeting(team.member('senco'), meetingId);
 			setFieldText(senco.document, 'worries', 'Kept as it is');
 			await waitForSaved(senco, 'the worry');
-			const editor = editorOf(team, 'senco');
+			const editor = documentEditorOf(team, 'senco');
 			const open = { id: meetingId, childId: team.childId, status: 'scheduled' };
 
 			const tooEarly = await restoreMeeting(database.db, server.collab.live, open, early, editor);

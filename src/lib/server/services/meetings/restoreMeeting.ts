@@ -1,6 +1,5 @@
-import * as Y from 'yjs';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
-import { readLog } from '../../collab/documentStore.ts';
+import { readLog, replayLog } from '../../collab/documentStore.ts';
 import type { DocumentEditor, LiveDocuments } from '../../collab/liveDocuments.ts';
 import { revertToPast } from '../../collab/revertToPast.ts';
 import type { Database } from '../../db/client.ts';
@@ -48,11 +47,8 @@ export async function restoreMeeting(
 				'The live meeting had not been opened yet at that time, so there is nothing to restore.'
 		};
 	}
-	const past = new Y.Doc();
+	const past = replayLog(log);
 	try {
-		past.transact(() => {
-			for (const row of log) Y.applyUpdate(past, row.update);
-		});
 		const result = await live.change(name, editor, (doc) => revertToPast(doc, past));
 		// Without a live server the projection (actions, outcomes) is refreshed here.
 		if (result.via === 'stored') await projectMeetingDoc(db, meeting, result.doc);
