@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { authorise, requireActor } from '../../auth/guards.ts';
 import type { Action, Actor } from '../../policy.ts';
+import { recordRead, type ReadingRequest } from '../audit/recordRead.ts';
 import {
 	findMeeting,
 	meetingResource,
@@ -17,10 +18,11 @@ export interface MeetingAccess {
 /**
  * For routes under /meetings/[meetingId]: the signed-in actor and the meeting, once the
  * policy allows the action. Unknown, malformed and deleted ids, and meetings the actor may
- * not see, all answer 404 alike.
+ * not see, all answer 404 alike. A page or file that is read (GET) is recorded in the
+ * audit trail as a read of the child's record.
  */
 export async function requireMeeting(
-	event: { locals: App.Locals; url: URL; params: { meetingId?: string } },
+	event: ReadingRequest & { locals: App.Locals; params: { meetingId?: string } },
 	action: Action = 'meeting.view'
 ): Promise<MeetingAccess> {
 	const actor = await requireActor(event);
@@ -28,5 +30,6 @@ export async function requireMeeting(
 	if (!meeting) error(404, 'Not found');
 	const resource = meetingResource(meeting);
 	authorise(actor, action, resource);
+	await recordRead(event, { actorId: actor.id, childId: meeting.childId });
 	return { actor, meeting, resource };
 }
