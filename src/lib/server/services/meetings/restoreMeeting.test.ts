@@ -95,8 +95,7 @@ describe('restoring a meeting to an earlier moment', () => {
 	collabTest(
 		'refuses a closed meeting and a moment before the meeting was opened',
 		async ({ database, server, team, clients }) => {
-			const early = new Date();
-			await waitFor(() => Date.now() > early.getTime() + 1, 'the clock to move on');
+			const early = await momentAfterNow();
 			const meetingId = await createMeeting(database.db, team);
 			const senco = await clients.openMeeting(team.member('senco'), meetingId);
 			setFieldText(senco.document, 'worries', 'Kept as it is');
