@@ -7,6 +7,8 @@ export type GrantedAccess = Extract<DocumentAccess, { allowed: true }>;
 /** What each collaboration connection knows about who is on the other end. */
 export interface CollabContext {
 	user: SessionUser | null;
+	/** Where the websocket came from, for the audit trail. */
+	address?: string | null;
 	/** Set by the AuthorizationExtension once the connection may open its document. */
 	access?: GrantedAccess;
 	/** Shared by every connection of the server: while saving is paused nobody edits. */

@@ -11,6 +11,7 @@ import {
 	MAX_DOCUMENT_BYTES,
 	MAX_MESSAGE_BYTES
 } from '../../shared/collab/closeCodes.ts';
+import { websocketClientAddress } from './clientAddress.ts';
 import type { CollabContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
 import { AuthorizationExtension } from './extensions/AuthorizationExtension.ts';
@@ -156,6 +157,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			open(peer) {
 				const context: CollabContext = {
 					user: (peer.context.user as CollabContext['user']) ?? null,
+					address: websocketClientAddress(peer.request.headers, peer.remoteAddress),
 					saving: persistence.saving
 				};
 				const connection = hocuspocus.handleConnection(

@@ -22,6 +22,7 @@ export type DocumentAccess =
 			kind: DocumentKind;
 			meetingId: string;
 			childId: string;
+			organisationId: string;
 			readOnly: boolean;
 			readOnlyReason: ReadOnlyReason | null;
 			/** May use the chair's controls and write in locked sections. */
@@ -87,6 +88,7 @@ export async function decideDocumentAccess(
 		kind: parsed.kind,
 		meetingId: meeting.id,
 		childId: meeting.childId,
+		organisationId: meeting.organisationId,
 		readOnly,
 		readOnlyReason: !readOnly
 			? null

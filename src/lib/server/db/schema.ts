@@ -6,3 +6,4 @@ export * from './schema/accounts.ts';
 export * from './schema/children.ts';
 export * from './schema/meetings.ts';
 export * from './schema/documents.ts';
+export * from './schema/records.ts';

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { readLog } from '../documentStore.ts';
-import { children } from '../../db/schema.ts';
+import { auditEvents, children } from '../../db/schema.ts';
 import { COLLAB_DENIAL, READ_ONLY_REASONS } from '../../../shared/collab/closeCodes.ts';
 import {
 	meetingDocumentName,
@@ -11,7 +11,7 @@ import { readMeetingDoc, setFieldText } from '../../../shared/collab/meetingDoc.
 import { addRestrictedNote, readRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
 import { createChildWithTeam, createMeeting, createSignedInUser } from '../../testing/factories.ts';
 import { collabTest } from '../testing/collabTest.ts';
-import { waitFor, waitForSaved } from '../testing/collabTestServer.ts';
+import { waitFor, waitForSaved, waitUntil } from '../testing/collabTestServer.ts';
 
 const contains = (frames: Uint8Array[], text: string) => {
 	const needle = Buffer.from(text, 'utf8');
@@ -54,6 +54,42 @@ describe('who may open a meeting', () => {
 		await waitFor(() => parent.notices.length > 0, 'the access notice');
 		expect(parent.notices).toEqual([{ type: 'access', readOnly: false, reason: null }]);
 	});
+
+	collabTest(
+		'writes each opening of a live document to the audit trail, and no refusal',
+		async ({ database, team, clients }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const otherTeam = await createChildWithTeam(database.db);
+			const stranger = clients.connect({
+				name: meetingDocumentName(meetingId),
+				cookie: otherTeam.member('senco').cookie
+			});
+			await stranger.authenticationFailure;
+			await clients.openMeeting(team.member('parent'), meetingId);
+			const readsOfChild = () =>
+				database.db
+					.select()
+					.from(auditEvents)
+					.where(and(eq(auditEvents.action, 'child.read'), eq(auditEvents.childId, team.childId)));
+			await waitUntil(async () => (await readsOfChild()).length > 0, 'the opening to be audited');
+			const reads = await readsOfChild();
+			expect(
+				reads.map((read) => ({
+					actorId: read.actorId,
+					organisationId: read.organisationId,
+					path: read.details.path,
+					hasAddress: typeof read.ip === 'string' && read.ip.length > 0
+				}))
+			).toEqual([
+				{
+					actorId: team.member('parent').id,
+					organisationId: team.organisationId,
+					path: `/collab/${meetingDocumentName(meetingId)}`,
+					hasAddress: true
+				}
+			]);
+		}
+	);
 });
 
 describe('read-only connections', () => {

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 import type { CollabContext } from '../context.ts';
 import { applyAccess } from '../liveAccess.ts';
+import { recordAuditEvent } from '../../services/audit/recordAuditEvent.ts';
 
 /**
  * Decides, through can(), whether the signed-in user may open a document: only the
@@ -41,5 +42,18 @@ export class AuthorizationExtension implements Extension {
 		if (!context.user) return;
 		const access = await decideDocumentAccess(this.db, context.user.id, documentName);
 		applyAccess(connection, access, { announce: true });
+		if (access.allowed) {
+			// Opening a live document reads the child's record, like opening its page.
+			await recordAuditEvent(this.db, {
+				actorId: context.user.id,
+				action: 'child.read',
+				subjectType: 'child',
+				subjectId: access.childId,
+				childId: access.childId,
+				organisationId: access.organisationId,
+				ip: context.address ?? null,
+				details: { path: `/collab/${documentName}` }
+			});
+		}
 	}
 }

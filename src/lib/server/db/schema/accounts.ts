@@ -2,6 +2,7 @@ import {
 	bigint,
 	boolean,
 	index,
+	integer,
 	jsonb,
 	pgTable,
 	primaryKey,
@@ -22,6 +23,11 @@ export const organisations = pgTable('organisations', {
 	kind: text('kind').notNull(),
 	/** When set, every professional member must use two-factor authentication. */
 	requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+	/**
+	 * How long a child's record is kept: until this many years after the child's date of
+	 * birth (31 is the usual rule for school SEN files), then listed for deletion.
+	 */
+	retentionYears: integer('retention_years').notNull().default(31),
 	createdAt: createdAt()
 });
 
@@ -136,7 +142,12 @@ export const devOutbox = pgTable('dev_outbox', {
 	createdAt: createdAt()
 });
 
-/** Who did what, when: every change to casework is attributable. */
+/**
+ * Who did what, when: every change to casework and every read of a child's record is
+ * attributable. The child and organisation are copied in (not foreign keys) so that the
+ * trail outlives a record deleted under the retention rule, and the admins' view can
+ * filter on them.
+ */
 export const auditEvents = pgTable(
 	'audit_events',
 	{
@@ -146,8 +157,19 @@ export const auditEvents = pgTable(
 		action: text('action').notNull(),
 		subjectType: text('subject_type').notNull(),
 		subjectId: text('subject_id').notNull(),
+		/** The child the event is about, when it is about one. */
+		childId: uuid('child_id'),
+		/** The organisation whose admins may read the event; null for a person's own account. */
+		organisationId: uuid('organisation_id'),
+		/** The address the request came from, when there was a request. */
+		ip: text('ip'),
 		details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
 		occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(table) => [index('audit_events_subject_idx').on(table.subjectType, table.subjectId)]
+	(table) => [
+		index('audit_events_subject_idx').on(table.subjectType, table.subjectId),
+		index('audit_events_organisation_idx').on(table.organisationId, table.occurredAt),
+		index('audit_events_child_idx').on(table.childId, table.occurredAt),
+		index('audit_events_actor_idx').on(table.actorId, table.occurredAt)
+	]
 );

@@ -61,12 +61,17 @@ describe('reads of a child’s record in the audit trail', () => {
 			requestBy(parent, `/meetings/${meetingId}/minutes/1/minutes.pdf`, { meetingId })
 		);
 		const reads = (await readsOf(team.childId)).filter((row) => !earlier.has(row.id));
-		const described = reads.map((row) => [row.actorId, row.details]);
+		const described = reads.map((row) => [row.actorId, row.details, row.ip, row.organisationId]);
 		expect(described).toHaveLength(2);
 		expect(described).toEqual(
 			expect.arrayContaining([
-				[parent.id, { path: `/children/${team.childId}`, ip: '203.0.113.7' }],
-				[parent.id, { path: `/meetings/${meetingId}/minutes/1/minutes.pdf`, ip: '203.0.113.7' }]
+				[parent.id, { path: `/children/${team.childId}` }, '203.0.113.7', team.organisationId],
+				[
+					parent.id,
+					{ path: `/meetings/${meetingId}/minutes/1/minutes.pdf` },
+					'203.0.113.7',
+					team.organisationId
+				]
 			])
 		);
 	});

@@ -26,7 +26,7 @@ function clientAddress(event: ReadingRequest): string | null {
  */
 export async function recordRead(
 	event: ReadingRequest,
-	read: { actorId: string; childId: string }
+	read: { actorId: string; childId: string; organisationId: string }
 ): Promise<void> {
 	if (event.request.method !== 'GET') return;
 	await recordAuditEvent(event.locals.db, {
@@ -34,6 +34,9 @@ export async function recordRead(
 		action: 'child.read',
 		subjectType: 'child',
 		subjectId: read.childId,
-		details: { path: event.url.pathname, ip: clientAddress(event) }
+		childId: read.childId,
+		organisationId: read.organisationId,
+		ip: clientAddress(event),
+		details: { path: event.url.pathname }
 	});
 }

@@ -26,6 +26,10 @@ export async function requireChild(
 	if (!child) error(404, 'Not found');
 	const resource = childResource(child);
 	authorise(actor, action, resource);
-	await recordRead(event, { actorId: actor.id, childId: child.id });
+	await recordRead(event, {
+		actorId: actor.id,
+		childId: child.id,
+		organisationId: child.organisationId
+	});
 	return { actor, child, resource };
 }

@@ -30,6 +30,10 @@ export async function requireMeeting(
 	if (!meeting) error(404, 'Not found');
 	const resource = meetingResource(meeting);
 	authorise(actor, action, resource);
-	await recordRead(event, { actorId: actor.id, childId: meeting.childId });
+	await recordRead(event, {
+		actorId: actor.id,
+		childId: meeting.childId,
+		organisationId: meeting.organisationId
+	});
 	return { actor, meeting, resource };
 }
