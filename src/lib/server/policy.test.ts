@@ -109,7 +109,9 @@ describe('can() on an organisation: settings and members', () => {
 	const ORGANISATION_ACTIONS: Action[] = [
 		'organisation.manage',
 		'organisation.manageMembers',
-		'organisation.createChild'
+		'organisation.createChild',
+		'organisation.readAudit',
+		'organisation.manageRecords'
 	];
 	const rows: [string, Actor | null, Action[]][] = [
 		['admin', actor([{ organisationId: SCHOOL, role: 'admin' }]), ORGANISATION_ACTIONS],

@@ -40,6 +40,10 @@ export type Action =
 	/** invite members, change their roles, remove them (never the last admin: see services) */
 	| 'organisation.manageMembers'
 	| 'organisation.createChild'
+	/** read and download the audit trail of the organisation and its children */
+	| 'organisation.readAudit'
+	/** the retention rule, deleting records for good, subject access exports, erasing people */
+	| 'organisation.manageRecords'
 	/** child */
 	| 'child.view'
 	| 'child.edit'
@@ -121,7 +125,12 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 	if (!actor) return false;
 	switch (resource.type) {
 		case 'organisation':
-			if (action === 'organisation.manage' || action === 'organisation.manageMembers')
+			if (
+				action === 'organisation.manage' ||
+				action === 'organisation.manageMembers' ||
+				action === 'organisation.readAudit' ||
+				action === 'organisation.manageRecords'
+			)
 				return orgRole(actor, resource.organisationId) === 'admin';
 			if (action === 'organisation.createChild')
 				return coordinatesFor(actor, resource.organisationId);

@@ -31,7 +31,7 @@ export const ACTION_CSV_HEADER = [
 ];
 
 /** The UTF-8 byte order mark, so that spreadsheet programs read accents and emoji right. */
-const BOM = '\uFEFF';
+export const BOM = '\uFEFF';
 
 export function renderActionsCsv(minutes: Minutes, stamp: string[]): string {
 	const rows = minutes.actions.map((action) => [
