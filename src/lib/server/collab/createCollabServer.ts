@@ -198,6 +198,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			options.db,
 			log,
 			(name) => persistence.flush(name),
+			(names) => persistence.erase(names),
 			() => persistence.saving.paused,
 			() => sessionWatch.checkNow()
 		),

@@ -20,6 +20,7 @@ export function directDocuments(
 	db: Database,
 	log: Logger,
 	flushUpdateLog: (name: string) => Promise<void>,
+	eraseFromLog: (names: string[]) => Promise<void>,
 	savingPaused: () => boolean,
 	sessionsEnded: () => Promise<void>
 ): LiveDocuments {
@@ -43,6 +44,14 @@ export function directDocuments(
 		meetingAccessChanged: (meetingId) => refreshMeetingAccess(hocuspocus, db, log, meetingId),
 		childAccessChanged: (childId) => refreshChildAccess(hocuspocus, db, log, childId),
 		userAccessChanged: (userId) => refreshUserAccess(hocuspocus, db, log, userId),
+		async erase(names) {
+			await eraseFromLog(names);
+			for (const name of names) {
+				hocuspocus.closeConnections(name);
+				const document = hocuspocus.documents.get(name);
+				if (document) await hocuspocus.unloadDocument(document);
+			}
+		},
 		savingPaused,
 		sessionsEnded
 	};

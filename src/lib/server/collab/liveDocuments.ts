@@ -49,6 +49,11 @@ export interface LiveDocuments {
 	childAccessChanged(childId: string): Promise<void>;
 	/** The same for every live document one person has open (their role or membership changed). */
 	userAccessChanged(userId: string): Promise<void>;
+	/**
+	 * Before documents are deleted for good: closes every connection to them, writes what
+	 * was received and then never stores them again, so the deletion is not undone.
+	 */
+	erase(names: string[]): Promise<void>;
 	/** Saving is paused because the database is failing: live editing waits meanwhile. */
 	savingPaused(): boolean;
 	/**
@@ -79,6 +84,7 @@ export function storedDocuments(db: Database): LiveDocuments {
 		meetingAccessChanged: async () => {},
 		childAccessChanged: async () => {},
 		userAccessChanged: async () => {},
+		erase: async () => {},
 		savingPaused: () => false,
 		sessionsEnded: async () => {}
 	};

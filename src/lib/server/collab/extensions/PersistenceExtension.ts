@@ -82,6 +82,8 @@ export class PersistenceExtension implements Extension {
 	/** Documents kept loaded because a store failed or their updates were unwritten. */
 	private readonly keptForWriting = new Set<string>();
 	private instance: Hocuspocus | null = null;
+	/** Documents deleted for good (a record past its retention): never written again. */
+	private readonly erased = new Set<string>();
 
 	constructor(options: PersistenceOptions) {
 		this.db = options.db;
@@ -105,6 +107,7 @@ export class PersistenceExtension implements Extension {
 
 	async onLoadDocument({ documentName, document, instance }: onLoadDocumentPayload): Promise<void> {
 		this.instance = instance;
+		if (this.erased.has(documentName)) throw new Error(`${documentName} has been deleted`);
 		let stored = await readStoredDocument(this.db, documentName);
 		if (stored.state && stored.compactedSeq === 0 && stored.pending.length === 0) {
 			// A state saved before the update log existed: log it once, unattributed, so that
@@ -215,6 +218,7 @@ export class PersistenceExtension implements Extension {
 	 * flush, so it holds at least every logged update it claims to cover.
 	 */
 	async store(documentName: string, document: Y.Doc): Promise<void> {
+		if (this.erased.has(documentName)) return;
 		await this.updateLog.flush(documentName);
 		// Everything logged up to `seq` is in the document now; it may hold later updates
 		// too, which loading then applies twice, harmlessly.
@@ -239,6 +243,20 @@ export class PersistenceExtension implements Extension {
 		this.storedClocks.delete(documentName);
 		this.lastSeq.delete(documentName);
 		this.updateLog.forget(documentName);
+	}
+
+	/**
+	 * Stops logging and storing the documents, before their rows are deleted for good:
+	 * whatever was already received is written first, so that no write lands after the
+	 * deletion and brings part of them back.
+	 */
+	async erase(documentNames: string[]): Promise<void> {
+		for (const name of documentNames) {
+			this.erased.add(name);
+			this.detachers.get(name)?.();
+			this.detachers.delete(name);
+		}
+		await Promise.all(documentNames.map((name) => this.updateLog.flush(name)));
 	}
 
 	/** Writes the document's received updates; resolves once they are in the database. */

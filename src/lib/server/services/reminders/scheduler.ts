@@ -1,5 +1,6 @@
 import { ukDateOf, ukTimeOf } from '../../../shared/domain/ukCalendar.ts';
 import type { Logger } from '../../logger.ts';
+import { sendRetentionNotices } from '../records/retentionNotices.ts';
 import { sendDailyDigests, type DigestDependencies, type DigestRun } from './dailyDigest.ts';
 
 /**
@@ -94,10 +95,21 @@ export function createReminderScheduler(options: SchedulerOptions): ReminderSche
 	};
 }
 
-/** The scheduler the server runs: real clock, digests through the app's mailer. */
+/**
+ * The scheduler the server runs: real clock, through the app's mailer, the day's
+ * reminder digests and then the retention rule's notices to admins.
+ */
 export function startReminderScheduler(deps: DigestDependencies): ReminderScheduler {
 	return createReminderScheduler({
-		run: (now) => sendDailyDigests(deps, now),
+		run: async (now) => {
+			const digests = await sendDailyDigests(deps, now);
+			const notices = await sendRetentionNotices(deps, now);
+			return {
+				sent: digests.sent + notices.sent,
+				alreadySent: digests.alreadySent + notices.alreadySent,
+				failed: digests.failed + notices.failed
+			};
+		},
 		logger: deps.logger.child({ component: 'reminders' })
 	});
 }
