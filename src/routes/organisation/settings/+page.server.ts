@@ -6,6 +6,7 @@ import {
 	administeredOrganisations,
 	setTwoFactorRequirement
 } from '$lib/server/services/organisations/twoFactorRequirement.ts';
+import { MOST_RETENTION_YEARS, setRetentionYears } from '$lib/server/services/records/retention.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const TwoFactorForm = v.object({
@@ -13,6 +14,21 @@ const TwoFactorForm = v.object({
 	requireTwoFactor: v.picklist(
 		['yes', 'no'],
 		'Choose whether everyone in the organisation must use two-factor authentication'
+	)
+});
+
+const RetentionForm = v.object({
+	organisationId: v.pipe(v.string(), v.uuid('Choose an organisation')),
+	retentionYears: v.pipe(
+		v.string(),
+		v.trim(),
+		v.regex(/^\d{1,3}$/, 'Enter the number of years as a whole number, such as 31'),
+		v.transform(Number),
+		v.minValue(1, 'Keep records for at least 1 year after the child’s date of birth'),
+		v.maxValue(
+			MOST_RETENTION_YEARS,
+			`Keep records for at most ${MOST_RETENTION_YEARS} years after the child’s date of birth`
+		)
 	)
 });
 
@@ -26,6 +42,29 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	retention: async (event) => {
+		const actor = await requireActor(event);
+		const formData = await event.request.formData();
+		const form = validateForm(RetentionForm, formData);
+		const organisationId = String(formData.get('organisationId') ?? '');
+		if (!form.ok) {
+			return fail(400, {
+				organisationId,
+				errors: { [`retentionYears-${organisationId}`]: form.errors.retentionYears ?? '' },
+				retentionYears: String(formData.get('retentionYears') ?? '')
+			});
+		}
+		authorise(actor, 'organisation.manageRecords', {
+			type: 'organisation',
+			organisationId: form.data.organisationId
+		});
+		await setRetentionYears(event.locals.db, {
+			actorId: actor.id,
+			organisationId: form.data.organisationId,
+			years: form.data.retentionYears
+		});
+		redirect(303, `/organisation/settings?saved=${form.data.organisationId}`);
+	},
 	twoFactor: async (event) => {
 		const actor = await requireActor(event);
 		const form = validateForm(TwoFactorForm, await event.request.formData());

@@ -14,6 +14,8 @@ export interface OrganisationTwoFactorSetting {
 	id: string;
 	name: string;
 	requireTwoFactor: boolean;
+	/** Years after a child's date of birth that their record is kept. */
+	retentionYears: number;
 	members: number;
 	membersWithTwoFactor: number;
 }
@@ -32,7 +34,8 @@ export async function administeredOrganisations(
 			.select({
 				id: organisations.id,
 				name: organisations.name,
-				requireTwoFactor: organisations.requireTwoFactor
+				requireTwoFactor: organisations.requireTwoFactor,
+				retentionYears: organisations.retentionYears
 			})
 			.from(organisations)
 			.where(inArray(organisations.id, ids))

@@ -224,11 +224,12 @@ export async function subjectAccessZip(
 	db: Database,
 	organisationId: string,
 	exportId: string
-): Promise<{ bytes: Uint8Array; childName: string } | null> {
+): Promise<{ bytes: Uint8Array; childId: string; childName: string } | null> {
 	if (!/^[0-9a-f-]{36}$/.test(exportId)) return null;
 	const [row] = await db
 		.select({
 			zip: subjectAccessExports.zip,
+			childId: subjectAccessExports.childId,
 			firstName: children.firstName,
 			lastName: children.lastName
 		})
@@ -242,5 +243,5 @@ export async function subjectAccessZip(
 			)
 		);
 	if (!row?.zip) return null;
-	return { bytes: row.zip, childName: `${row.firstName} ${row.lastName}` };
+	return { bytes: row.zip, childId: row.childId, childName: `${row.firstName} ${row.lastName}` };
 }
