@@ -20,14 +20,19 @@ const CHILD_ACTIONS: Action[] = [
 	'child.manageTeam',
 	'child.viewRestricted',
 	'child.addAdvice',
-	'child.createMeeting'
+	'child.createMeeting',
+	'child.recordConsent'
 ];
 
-function actor(memberships: Actor['memberships'] = [], teamRole: string | null = null): Actor {
+function actor(
+	memberships: Actor['memberships'] = [],
+	teamRole: string | null = null,
+	consentToRestricted = false
+): Actor {
 	return {
 		id: 'user',
 		memberships,
-		teams: teamRole ? [{ childId: CHILD, teamRole }] : []
+		teams: teamRole ? [{ childId: CHILD, teamRole, consentToRestricted }] : []
 	};
 }
 
@@ -37,7 +42,8 @@ const COORDINATING: Action[] = [
 	'child.invite',
 	'child.manageTeam',
 	'child.addAdvice',
-	'child.createMeeting'
+	'child.createMeeting',
+	'child.recordConsent'
 ];
 
 const childRows: [string, Actor | null, Action[]][] = [
@@ -61,11 +67,38 @@ const childRows: [string, Actor | null, Action[]][] = [
 		actor([{ organisationId: OTHER_SCHOOL, role: 'coordinator' }]),
 		[]
 	],
-	['SENCo in the team', actor([], 'senco'), [...COORDINATING, 'child.viewRestricted']],
 	[
-		'LA caseworker in the team',
-		actor([{ organisationId: OTHER_SCHOOL, role: 'coordinator' }], 'la_caseworker'),
+		'SENCo of the child’s school in the team',
+		actor([{ organisationId: SCHOOL, role: 'professional' }], 'senco'),
 		[...COORDINATING, 'child.viewRestricted']
+	],
+	// Restricted notes reach another agency only with the family's consent.
+	['SENCo of another setting in the team, no consent', actor([], 'senco'), COORDINATING],
+	[
+		'LA caseworker in the team, with the family’s consent',
+		actor([{ organisationId: OTHER_SCHOOL, role: 'coordinator' }], 'la_caseworker', true),
+		[...COORDINATING, 'child.viewRestricted']
+	],
+	[
+		'LA caseworker in the team, consent not given or withdrawn',
+		actor([{ organisationId: OTHER_SCHOOL, role: 'coordinator' }], 'la_caseworker'),
+		COORDINATING
+	],
+	[
+		'social worker in the team, with the family’s consent',
+		actor([], 'social_worker', true),
+		['child.view', 'child.addAdvice', 'child.viewRestricted']
+	],
+	[
+		'social worker in the team, no consent',
+		actor([], 'social_worker'),
+		['child.view', 'child.addAdvice']
+	],
+	// Consent never opens restricted notes to a role that does not read them.
+	[
+		'class teacher in the team, with consent',
+		actor([], 'class_teacher', true),
+		['child.view', 'child.addAdvice']
 	],
 	['class teacher in the team', actor([], 'class_teacher'), ['child.view', 'child.addAdvice']],
 	[
@@ -73,8 +106,12 @@ const childRows: [string, Actor | null, Action[]][] = [
 		actor([], 'salt'),
 		['child.view', 'child.addAdvice']
 	],
-	['parent or carer in the team', actor([], 'parent_carer'), ['child.view']],
-	['the child or young person', actor([], 'child'), ['child.view']],
+	[
+		'parent or carer in the team, with consent recorded',
+		actor([], 'parent_carer', true),
+		['child.view', 'child.recordConsent']
+	],
+	['the child or young person', actor([], 'child', true), ['child.view']],
 	['someone with no connection', actor(), []],
 	['nobody signed in', null, []]
 ];

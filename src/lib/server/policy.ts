@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from './db/client.ts';
 import { memberships, teamMembers } from './db/schema.ts';
 import type { MemberRole } from '../shared/domain/roles.ts';
@@ -15,10 +15,20 @@ import {
  * memberships and team places) are loaded once per request by loadActor().
  */
 
+export interface TeamPlaceFacts {
+	childId: string;
+	teamRole: string;
+	/**
+	 * The family's consent, in place now, for this person's agency to read restricted
+	 * notes. Needed by professionals from outside the organisation holding the record.
+	 */
+	consentToRestricted?: boolean;
+}
+
 export interface Actor {
 	id: string;
 	memberships: { organisationId: string; role: MemberRole }[];
-	teams: { childId: string; teamRole: string }[];
+	teams: TeamPlaceFacts[];
 }
 
 export type Resource =
@@ -54,6 +64,8 @@ export type Action =
 	| 'child.viewRestricted'
 	| 'child.addAdvice'
 	| 'child.createMeeting'
+	/** record the family's consent to share, or its withdrawal */
+	| 'child.recordConsent'
 	/** meeting */
 	| 'meeting.view'
 	| 'meeting.edit'
@@ -76,6 +88,10 @@ function orgRole(actor: Actor, organisationId: string): MemberRole | null {
 
 function teamRole(actor: Actor, childId: string): string | null {
 	return actor.teams.find((t) => t.childId === childId)?.teamRole ?? null;
+}
+
+function consentsToRestricted(actor: Actor, childId: string): boolean {
+	return actor.teams.find((t) => t.childId === childId)?.consentToRestricted === true;
 }
 
 /** Coordinators and admins of the organisation that holds the child's record. */
@@ -108,13 +124,18 @@ function childRules(
 			return coordinator;
 		case 'child.addAdvice':
 			return professionalInTeam || coordinator;
+		case 'child.recordConsent':
+			// The family gives consent and may withdraw it; coordinators record it for them.
+			return coordinator || coordinatingInTeam || role === 'parent_carer';
 		case 'child.viewRestricted':
 		case 'meeting.viewRestricted':
-			// Family members never receive restricted content, whatever else they hold.
+			// Family members never receive restricted content, whatever else they hold; a
+			// professional from another agency only while the family's consent allows it.
 			return (
 				role !== null &&
 				!isFamilyRole(role) &&
-				(RESTRICTED_READER_ROLES as readonly string[]).includes(role as TeamRole)
+				(RESTRICTED_READER_ROLES as readonly string[]).includes(role as TeamRole) &&
+				(orgRole(actor, organisationId) !== null || consentsToRestricted(actor, childId))
 			);
 		default:
 			return false;
@@ -191,7 +212,19 @@ export async function loadActor(db: Database, userId: string): Promise<Actor> {
 			.from(memberships)
 			.where(eq(memberships.userId, userId)),
 		db
-			.select({ childId: teamMembers.childId, teamRole: teamMembers.teamRole })
+			.select({
+				childId: teamMembers.childId,
+				teamRole: teamMembers.teamRole,
+				// Written out in full: Drizzle leaves column names unqualified in a select list,
+				// which inside this subquery would name the consent's own columns.
+				consentToRestricted: sql<boolean>`exists (
+					select 1 from consents as c
+					where c.child_id = team_members.child_id
+						and c.includes_restricted
+						and c.withdrawn_on is null
+						and lower(btrim(c.agency)) = lower(btrim(team_members.agency))
+				)`
+			})
 			.from(teamMembers)
 			.where(eq(teamMembers.userId, userId))
 	]);

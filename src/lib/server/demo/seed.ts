@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import { children, memberships, organisations, teamMembers, users } from '../db/schema.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './people.ts';
 import { seedDemoAdvice } from './seedAdvice.ts';
+import { seedDemoConsents } from './seedConsents.ts';
 import { seedDemoMeetings } from './seedMeetings.ts';
 import { seedDemoMinutes } from './seedMinutes.ts';
 import { aaron } from './stories/aaron.ts';
@@ -88,6 +89,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoAcco
 				}))
 			);
 		}
+		await seedDemoConsents(tx, DEMO_STORIES, childIds, now);
 		await seedDemoAdvice(tx, DEMO_STORIES, childIds, userIds, now);
 		const heldMinutes = await seedDemoMeetings(tx, DEMO_STORIES, childIds, userIds, now);
 		await seedDemoMinutes(tx, childIds, userIds, heldMinutes);

@@ -3,6 +3,7 @@ import { createSession, generateSessionToken, SESSION_COOKIE } from '../auth/ses
 import type { Database } from '../db/client.ts';
 import {
 	children,
+	consents,
 	meetings,
 	memberships,
 	organisations,
@@ -10,7 +11,7 @@ import {
 	users
 } from '../db/schema.ts';
 import type { AgendaItem } from '../../shared/domain/meetingAgendas.ts';
-import type { MemberRole } from '../../shared/domain/roles.ts';
+import { RESTRICTED_READER_ROLES, type MemberRole } from '../../shared/domain/roles.ts';
 
 /**
  * The test data factories: real rows in the test database, with the same defaults
@@ -180,6 +181,26 @@ export async function createChildWithTeam(
 		});
 		await addTeamMember(db, child.id, person.id, place.teamRole, place.agency);
 		people[key] = person;
+	}
+	// Professionals from other agencies read restricted notes only with the family's
+	// consent: the usual team has it, as a real one would have it recorded.
+	const consentedAgencies = new Set(
+		Object.values(team)
+			.filter(
+				(place) =>
+					!place.orgRole && (RESTRICTED_READER_ROLES as readonly string[]).includes(place.teamRole)
+			)
+			.map((place) => place.agency)
+	);
+	for (const agency of consentedAgencies) {
+		await db.insert(consents).values({
+			childId: child.id,
+			agency,
+			information: 'Reports and notes from the team around the child, including restricted notes',
+			includesRestricted: true,
+			givenBy: 'Parent',
+			givenOn: '2026-01-05'
+		});
 	}
 	return {
 		organisationId: organisation.id,
