@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expectNoAxeViolations, signIn } from './support.ts';
+import { expectNoAxeViolations, fillDate, signIn } from './support.ts';
 
 /**
  * Children, their teams and their advice registers, through the browser: a coordinator
@@ -25,13 +25,6 @@ async function childPageOf(browser: Browser, childName: string): Promise<string>
 	} finally {
 		await context.close();
 	}
-}
-
-async function fillDate(page: Page, legend: string, day: string, month: string, year: string) {
-	const group = page.getByRole('group', { name: legend });
-	await group.getByLabel('Day').fill(day);
-	await group.getByLabel('Month').fill(month);
-	await group.getByLabel('Year').fill(year);
 }
 
 test.describe('a coordinator’s children', () => {

@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { elements, readPdf } from '../../src/lib/server/minutes/testing/readPdf.ts';
 import { unzipText } from '../../src/lib/server/minutes/testing/unzip.ts';
-import { expectNoAxeViolations, openAs, scheduleReviewForAaron, signIn } from './support.ts';
+import {
+	downloadFrom,
+	expectNoAxeViolations,
+	openAs,
+	scheduleReviewForAaron,
+	signIn
+} from './support.ts';
 
 /**
  * Minutes and follow-through in Chromium: the chair closes a meeting, downloads its
@@ -16,14 +21,7 @@ function daysFromNow(days: number): string {
 	return new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-async function download(page: Page, linkName: string): Promise<Uint8Array> {
-	const [file] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByRole('link', { name: linkName }).click()
-	]);
-	const path = await file.path();
-	return new Uint8Array(readFileSync(path));
-}
+const download = downloadFrom;
 
 const ACTION = 'Practise the “more” sign at snack time <b>with the class</b>';
 

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /** Shared by every journey: the demo password (see src/lib/server/demo/people.ts). */
@@ -130,4 +131,28 @@ export async function linkFromOutbox(
 		if (notThis) expect(href).not.toBe(notThis);
 	}).toPass({ timeout: 15_000 });
 	return href;
+}
+
+/** Fills a GOV.UK date input (day, month and year boxes) found by its legend. */
+export async function fillDate(
+	page: Page,
+	legend: string,
+	day: string,
+	month: string,
+	year: string
+): Promise<void> {
+	const group = page.getByRole('group', { name: legend });
+	await group.getByLabel('Day').fill(day);
+	await group.getByLabel('Month').fill(month);
+	await group.getByLabel('Year').fill(year);
+}
+
+/** Clicks a link that downloads a file, and returns the file's bytes. */
+export async function downloadFrom(page: Page, linkName: string | RegExp): Promise<Uint8Array> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: linkName }).click()
+	]);
+	const path = await file.path();
+	return new Uint8Array(readFileSync(path));
 }

@@ -22,7 +22,11 @@ function inTeam(id: string, teamRole: string): Actor {
 }
 
 const parent = inTeam('parent', 'parent_carer');
-const senco = inTeam('senco', 'senco');
+// The SENCo of the school that holds the record: reads restricted notes without consent.
+const senco: Actor = {
+	...inTeam('senco', 'senco'),
+	memberships: [{ organisationId: ORGANISATION, role: 'professional' }]
+};
 const coordinatorOutsideTeam: Actor = {
 	id: 'coordinator',
 	memberships: [{ organisationId: ORGANISATION, role: 'coordinator' }],

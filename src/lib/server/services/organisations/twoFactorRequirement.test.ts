@@ -45,6 +45,7 @@ describe('organisation two-factor requirement', () => {
 				id: school,
 				name: 'Oakfield Primary School',
 				requireTwoFactor: false,
+				retentionYears: 31,
 				members: 3,
 				membersWithTwoFactor: 2
 			}
