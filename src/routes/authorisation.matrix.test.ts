@@ -90,6 +90,13 @@ const EXPECTED: Record<string, Row> = {
 	'GET closed meeting/live':                ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'hidden', 'hidden', 'hidden', 'sign-in'],
 	'GET organisation/members':               ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
 	'GET organisation/settings':              ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
+	'GET child/consent':                      ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'hidden', 'hidden', 'hidden', 'sign-in'],
+	'POST child/consent?/record (empty)':     ['ok',      'ok',        'forbidden', 'forbidden', 'ok',        'ok',        'hidden', 'hidden', 'hidden', 'sign-in'],
+	'GET organisation/audit':                 ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
+	'GET organisation/audit/audit.csv':       ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
+	'GET organisation/records':               ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
+	'POST organisation/records?/subjectAccess (empty)':
+	                                          ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
 	'live: open meeting':                     ['writes',  'read-only', 'writes',    'writes',    'writes',    'writes',    'refused', 'refused', 'refused', 'refused'],
 	'live: open meeting, restricted notes':   ['writes',  'refused',   'refused',   'refused',   'refused',   'writes',    'refused', 'refused', 'refused', 'refused'],
 	'live: closed meeting':                   ['read-only', 'read-only', 'read-only', 'read-only', 'read-only', 'read-only', 'refused', 'refused', 'refused', 'refused'],
@@ -232,6 +239,13 @@ describe('the authorisation matrix', () => {
 			'GET closed meeting/live': (c) => request(`${closed}/live`, c),
 			'GET organisation/members': (c) => request('/organisation/members', c),
 			'GET organisation/settings': (c) => request('/organisation/settings', c),
+			'GET child/consent': (c) => request(`${child}/consent`, c),
+			'POST child/consent?/record (empty)': (c) => request(`${child}/consent?/record`, c, {}),
+			'GET organisation/audit': (c) => request('/organisation/audit', c),
+			'GET organisation/audit/audit.csv': (c) => request('/organisation/audit/audit.csv', c),
+			'GET organisation/records': (c) => request('/organisation/records', c),
+			'POST organisation/records?/subjectAccess (empty)': (c) =>
+				request('/organisation/records?/subjectAccess', c, {}),
 			'live: open meeting': (c) => liveOutcome(meetingDocumentName(aaron.open), c),
 			'live: open meeting, restricted notes': (c) =>
 				liveOutcome(restrictedDocumentName(aaron.open), c),

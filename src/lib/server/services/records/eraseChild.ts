@@ -44,6 +44,9 @@ export async function eraseChild(
 		(record) => record.childId === input.childId
 	);
 	if (!due) {
+		if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(input.childId)) {
+			return { ok: false, reason: 'notFound' };
+		}
 		const [exists] = await db
 			.select({ id: children.id })
 			.from(children)
