@@ -1,12 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { randomUUID } from 'node:crypto';
 import {
+	demoEmail,
 	downloadFrom,
 	expectNoAxeViolations,
 	fillDate,
 	gotoReady,
+	INVITATION_SUBJECT,
+	invite,
+	linkFromOutbox,
 	openAaron,
-	signIn
+	openAaronsInvitations,
+	signIn,
+	signOut
 } from './support.ts';
 
 /**
@@ -169,5 +176,60 @@ test.describe('data protection', () => {
 			.selectOption({ label: 'Deleted a child’s record for good' });
 		await page.getByRole('button', { name: 'Show entries' }).click();
 		await expect(page.getByRole('row').filter({ hasText: 'Helen Marsh' })).toHaveCount(1);
+	});
+
+	test('an admin erases a parent who asked to be forgotten', async ({ page }) => {
+		const parent = {
+			name: 'Robin Forgotten',
+			email: `robin-${randomUUID().slice(0, 8)}@example.org`
+		};
+		const password = 'a long and private passphrase';
+		await signIn(page, 'senco');
+		await openAaronsInvitations(page);
+		await invite(page, { ...parent, role: 'Parent or carer' });
+		const link = await linkFromOutbox(page, parent.email, INVITATION_SUBJECT, '/invitations');
+		await signOut(page);
+		await page.goto(link);
+		await page.getByLabel('Choose a password').fill(password);
+		await page.getByRole('button', { name: 'Create account and join the team' }).click();
+		await expect(page.getByRole('region', { name: 'Who can see this' })).toContainText(parent.name);
+		await signOut(page);
+
+		await signIn(page, 'admin');
+		await gotoReady(page, '/organisation/records');
+		const email = page.getByLabel('Their email address');
+		await email.fill('nobody@example.org');
+		await page.getByRole('button', { name: 'Find this person' }).click();
+		await expect(page.getByRole('alert')).toContainText('Nobody with that email address');
+		// The therapist also belongs to the health trust: not this school's to erase.
+		await page.getByLabel('Their email address').fill(demoEmail('salt'));
+		await page.getByRole('button', { name: 'Find this person' }).click();
+		await expect(page.getByRole('alert')).toContainText('also belongs to another organisation');
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Their email address').fill(parent.email);
+		await page.getByRole('button', { name: 'Find this person' }).click();
+		await expect(
+			page.getByRole('heading', { level: 1, name: `Erase ${parent.name}?` })
+		).toBeVisible();
+		await expect(page.getByText('Aaron Thompson')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page
+			.getByLabel(`I understand that ${parent.name}’s details cannot be brought back`)
+			.check();
+		await page.getByRole('button', { name: `Erase ${parent.name}` }).click();
+		await expect(page.getByRole('status')).toContainText('The person has been erased');
+
+		await openAaron(page);
+		await expect(page.getByRole('region', { name: 'Who can see this' })).not.toContainText(
+			parent.name
+		);
+		await signOut(page);
+		await gotoReady(page, '/sign-in');
+		await page.getByLabel('Email address').fill(parent.email);
+		await page.getByLabel('Password').fill(password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
 	});
 });

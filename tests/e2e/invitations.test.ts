@@ -1,6 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { demoEmail, expectNoAxeViolations, signIn, signOut, linkFromOutbox } from './support.ts';
+import {
+	demoEmail,
+	expectNoAxeViolations,
+	INVITATION_SUBJECT,
+	invite,
+	openAaronsInvitations,
+	signIn,
+	signOut,
+	linkFromOutbox
+} from './support.ts';
 
 /**
  * Invitations, emailed sign-in links and password resets, followed through the
@@ -20,32 +29,6 @@ async function signInAs(page: Page, email: string, password: string): Promise<vo
 	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
-
-async function openAaronsInvitations(page: Page): Promise<string> {
-	await page.goto('/children');
-	await page.getByRole('link', { name: 'Aaron Thompson' }).click();
-	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
-	const childUrl = page.url();
-	await page.getByRole('link', { name: 'Invite someone to the team' }).click();
-	await expect(
-		page.getByRole('heading', { level: 1, name: 'Invite people to Aaron’s team' })
-	).toBeVisible();
-	return new URL(childUrl).pathname;
-}
-
-async function invite(
-	page: Page,
-	person: { name: string; email: string; role: string; agency?: string }
-): Promise<void> {
-	await page.getByLabel('Full name').fill(person.name);
-	await page.getByLabel('Email address').fill(person.email);
-	await page.getByLabel('Role in Aaron’s team').selectOption({ label: person.role });
-	await page.getByLabel('Organisation or service').fill(person.agency ?? '');
-	await page.getByRole('button', { name: 'Send invitation' }).click();
-	await expect(page.getByRole('status')).toContainText(`Invitation sent to ${person.email}`);
-}
-
-const INVITATION_SUBJECT = "Priya Shah has invited you to join Aaron's team on Coplan";
 
 /** A parent with a fresh account of their own, made through a real invitation. */
 async function newParentAccount(page: Page, name: string, email: string): Promise<void> {

@@ -156,3 +156,31 @@ export async function downloadFrom(page: Page, linkName: string | RegExp): Promi
 	const path = await file.path();
 	return new Uint8Array(readFileSync(path));
 }
+
+/** Opens Aaron's invitations page; returns the path of his page. */
+export async function openAaronsInvitations(page: Page): Promise<string> {
+	await page.goto('/children');
+	await page.getByRole('link', { name: 'Aaron Thompson' }).click();
+	await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
+	const childUrl = page.url();
+	await page.getByRole('link', { name: 'Invite someone to the team' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Invite people to Aaron’s team' })
+	).toBeVisible();
+	return new URL(childUrl).pathname;
+}
+
+/** Sends an invitation to Aaron's team through the form, and waits for it to be sent. */
+export async function invite(
+	page: Page,
+	person: { name: string; email: string; role: string; agency?: string }
+): Promise<void> {
+	await page.getByLabel('Full name').fill(person.name);
+	await page.getByLabel('Email address').fill(person.email);
+	await page.getByLabel('Role in Aaron’s team').selectOption({ label: person.role });
+	await page.getByLabel('Organisation or service').fill(person.agency ?? '');
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByRole('status')).toContainText(`Invitation sent to ${person.email}`);
+}
+
+export const INVITATION_SUBJECT = "Priya Shah has invited you to join Aaron's team on Coplan";

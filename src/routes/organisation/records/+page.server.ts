@@ -7,6 +7,7 @@ import {
 	startSubjectAccessExport
 } from '$lib/server/services/records/subjectAccess.ts';
 import { formatUkDateTime, formatUkShortDate, ukDateOf } from '$lib/shared/domain/ukCalendar.ts';
+import { ERASURE_REFUSALS, findErasablePerson } from '$lib/server/services/records/erasePerson.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		retentionYears,
 		childChoices,
 		erased: event.url.searchParams.get('erased'),
+		erasedPerson: event.url.searchParams.has('erasedPerson'),
 		due: due.map((record) => ({
 			...record,
 			dateOfBirth: formatUkShortDate(record.dateOfBirth),
@@ -44,6 +46,24 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	findPerson: async (event) => {
+		const { manager, organisation } = await requireManagedOrganisation(
+			event,
+			'organisation.manageRecords'
+		);
+		const email = String((await event.request.formData()).get('email') ?? '').trim();
+		if (!email) return fail(400, { errors: { email: 'Enter the person’s email address' }, email });
+		const found = await findErasablePerson(event.locals.db, {
+			actorId: manager.actor.id,
+			organisationId: organisation.id,
+			email
+		});
+		if (!found.ok) return fail(400, { errors: { email: ERASURE_REFUSALS[found.reason] }, email });
+		redirect(
+			303,
+			`/organisation/records/people/${found.person.id}/erase?organisation=${organisation.id}`
+		);
+	},
 	subjectAccess: async (event) => {
 		const { manager, organisation } = await requireManagedOrganisation(
 			event,
