@@ -154,7 +154,9 @@ test.describe('data protection', () => {
 		await expect(page.getByRole('status')).toContainText('have been saved');
 
 		await gotoReady(page, '/organisation/records');
-		await page.getByRole('link', { name: 'Delete for good: Olive Oldrecord' }).click();
+		await page
+			.getByRole('link', { name: /^Delete\s+Olive Oldrecord’s record\s+for good$/ })
+			.click();
 		await expect(
 			page.getByRole('heading', { level: 1, name: 'Delete Olive Oldrecord’s record for good?' })
 		).toBeVisible();
