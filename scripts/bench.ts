@@ -2,18 +2,24 @@
  * `npm run bench`: runs every benchmark in scripts/bench/ (or those whose file name
  * contains the first argument), one after another, each in its own Node process so that
  * one cannot warm up or slow down the next, loaded through Vite's SSR module graph as the
- * app's server code is (scripts/lib/viteRun.ts). Each prints its own results.
+ * app's server code is (scripts/lib/viteRun.ts). Each prints its own results. Flags
+ * (`npm run bench -- --quick liveEditing`) are passed on to each benchmark.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DIRECTORY = 'scripts/bench';
-const filter = process.argv[2] ?? '';
+const args = process.argv.slice(2);
+const filter = args.find((arg) => !arg.startsWith('--')) ?? '';
+/** Flags such as --quick go to every benchmark. */
+const flags = args.filter((arg) => arg.startsWith('--'));
 
 function run(file: string): Promise<number> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['scripts/lib/viteRun.ts', file], { stdio: 'inherit' });
+		const child = spawn(process.execPath, ['scripts/lib/viteRun.ts', file, ...flags], {
+			stdio: 'inherit'
+		});
 		child.on('error', () => resolve(1));
 		child.on('exit', (code) => resolve(code ?? 1));
 	});

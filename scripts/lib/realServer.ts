@@ -37,7 +37,8 @@ export async function listeningPort(server: RunningServer): Promise<number> {
 			return port > 0 || server.process.exitCode !== null;
 		},
 		'the server to listen',
-		30_000
+		// Migrating and seeding the embedded database takes long on a busy 2-core machine.
+		90_000
 	);
 	if (port === 0) throw new Error(`server exited early:\n${server.output()}`);
 	return port;

@@ -286,18 +286,19 @@ describe('saved means stored', () => {
 
 				state.down = true;
 				setFieldText(senco.doc, 'worries', 'Typed as the database failed');
-				await waitFor(() => senco.saving.paused, 'saving to pause');
+				// Deadlines are generous: this runs beside the browser tests on 2 cores.
+				await waitFor(() => senco.saving.paused, 'saving to pause', 15_000);
 				expect(senco.readOnly).toBe(true);
 				expect(senco.status).toEqual({
 					tone: 'paused',
 					text: 'Saving paused — 1 change kept on this device'
 				});
-				await waitFor(() => parent.readOnly, 'everyone to be read-only');
+				await waitFor(() => parent.readOnly, 'everyone to be read-only', 15_000);
 
 				state.down = false;
-				await waitFor(() => !senco.saving.paused, 'saving to resume');
+				await waitFor(() => !senco.saving.paused, 'saving to resume', 15_000);
 				expect(senco.readOnly).toBe(false);
-				await waitFor(() => senco.status.text === 'Saved', 'the kept edit to be stored');
+				await waitFor(() => senco.status.text === 'Saved', 'the kept edit to be stored', 15_000);
 				expect(fieldText(parent.doc, 'worries')).toBe('Typed as the database failed');
 			} finally {
 				await server.stop();

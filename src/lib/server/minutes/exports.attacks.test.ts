@@ -100,7 +100,8 @@ describe('typed text in the exports', () => {
 		const pdf = await readPdf((await renderExport(request)).bytes);
 		expect(pdf.pageCount).toBeGreaterThan(1);
 		expect(elements(pdf).some((element) => element.alt === run)).toBe(true);
-	});
+		// ~2 s alone; many times that beside the browser tests on 2 cores.
+	}, 120_000);
 
 	it('is escaped in the Word document, with right-to-left paragraphs marked', async () => {
 		const body =

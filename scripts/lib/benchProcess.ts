@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { ServerKind } from './benchClients.ts';
+
+/** A measured server in its own process (see benchServers/control.ts for the protocol). */
+export interface BenchServer {
+	kind: ServerKind;
+	ready: { url: string; meetings?: string[]; cookies?: string[]; database?: string };
+	/** Event-loop delay since the last call, in ms. */
+	lag(): Promise<{ lagP50: number; lagP99: number; lagMax: number }>;
+	/** CPU time the process has used, user and system, in seconds. */
+	cpuSeconds(): number;
+	rssMb(): number;
+	stop(): Promise<void>;
+}
+
+const SCRIPTS: Record<ServerKind, string[]> = {
+	// Coplan's server code is loaded as the app loads it (through Vite's SSR graph).
+	coplan: ['scripts/lib/viteRun.ts', 'scripts/lib/benchServers/coplan.ts'],
+	hocuspocus: ['scripts/lib/benchServers/hocuspocus.ts'],
+	'y-websocket': ['scripts/lib/benchServers/yWebsocket.ts']
+};
+
+function procStat(pid: number): string[] {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// Fields after the command name, which may hold spaces, in brackets.
+	return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+export async function startBenchServer(
+	kind: ServerKind,
+	env: Record<string, string> = {}
+): Promise<BenchServer> {
+	const child: ChildProcess = spawn(process.execPath, SCRIPTS[kind], {
+		env: { ...process.env, ...env },
+		stdio: ['pipe', 'pipe', 'inherit']
+	});
+	const pid = child.pid;
+	if (!pid || !child.stdout || !child.stdin) throw new Error(`${kind} did not start`);
+	const stdin = child.stdin;
+	const lines = createInterface({ input: child.stdout });
+	const waiting: ((line: Record<string, unknown>) => void)[] = [];
+	lines.on('line', (line) => {
+		if (!line.startsWith('{')) return;
+		waiting.shift()?.(JSON.parse(line) as Record<string, unknown>);
+	});
+	const nextLine = () =>
+		new Promise<Record<string, unknown>>((resolve, reject) => {
+			waiting.push(resolve);
+			child.once('exit', (code) => reject(new Error(`${kind} exited (${code})`)));
+		});
+	const ready = (await nextLine()) as unknown as BenchServer['ready'];
+	const ticksPerSecond = 100;
+	return {
+		kind,
+		ready,
+		async lag() {
+			const answer = nextLine();
+			stdin.write('stats\n');
+			return (await answer) as unknown as Awaited<ReturnType<BenchServer['lag']>>;
+		},
+		cpuSeconds() {
+			const fields = procStat(pid);
+			return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+		},
+		rssMb() {
+			const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+			const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+			return Math.round(kb / 1024);
+		},
+		async stop() {
+			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+			stdin.write('quit\n');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+			await exited;
+			clearTimeout(timer);
+		}
+	};
+}
