@@ -11,6 +11,8 @@ export interface CollabContext {
 	address?: string | null;
 	/** Set by the AuthorizationExtension once the connection may open its document. */
 	access?: GrantedAccess;
+	/** The AccessEpoch count when `access` was decided. */
+	accessDecidedAt?: number;
 	/** Shared by every connection of the server: while saving is paused nobody edits. */
 	saving?: SavingState;
 }

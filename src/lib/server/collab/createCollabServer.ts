@@ -11,6 +11,7 @@ import {
 	MAX_DOCUMENT_BYTES,
 	MAX_MESSAGE_BYTES
 } from '../../shared/collab/closeCodes.ts';
+import { AccessEpoch } from './accessEpoch.ts';
 import { websocketClientAddress } from './clientAddress.ts';
 import type { CollabContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
@@ -106,6 +107,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			...(options.updateLogDelayMs === undefined ? {} : { flushDelayMs: options.updateLogDelayMs })
 		}
 	});
+	const epoch = new AccessEpoch();
 	const hocuspocus = new Hocuspocus<CollabContext>({
 		name: 'coplan',
 		quiet: true,
@@ -117,7 +119,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			new AuthenticationExtension(),
 			new DocumentNameExtension(),
 			new ClientSchemaExtension(),
-			new AuthorizationExtension(options.db),
+			new AuthorizationExtension(options.db, epoch),
 			new DocumentSizeExtension(
 				log,
 				options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
@@ -199,6 +201,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			log,
 			(name) => persistence.flush(name),
 			(names) => persistence.erase(names),
+			epoch,
 			() => persistence.saving.paused,
 			() => sessionWatch.checkNow()
 		),

@@ -1,6 +1,7 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
+import type { AccessEpoch } from './accessEpoch.ts';
 import type { CollabContext } from './context.ts';
 import { refreshChildAccess, refreshMeetingAccess, refreshUserAccess } from './liveAccess.ts';
 import { copyOfDocument, storedDocuments, type LiveDocuments } from './liveDocuments.ts';
@@ -21,6 +22,7 @@ export function directDocuments(
 	log: Logger,
 	flushUpdateLog: (name: string) => Promise<void>,
 	eraseFromLog: (names: string[]) => Promise<void>,
+	epoch: AccessEpoch,
 	savingPaused: () => boolean,
 	sessionsEnded: () => Promise<void>
 ): LiveDocuments {
@@ -41,9 +43,18 @@ export function directDocuments(
 			}
 			return { via: 'live' };
 		},
-		meetingAccessChanged: (meetingId) => refreshMeetingAccess(hocuspocus, db, log, meetingId),
-		childAccessChanged: (childId) => refreshChildAccess(hocuspocus, db, log, childId),
-		userAccessChanged: (userId) => refreshUserAccess(hocuspocus, db, log, userId),
+		meetingAccessChanged(meetingId) {
+			epoch.bump();
+			return refreshMeetingAccess(hocuspocus, db, log, meetingId);
+		},
+		childAccessChanged(childId) {
+			epoch.bump();
+			return refreshChildAccess(hocuspocus, db, log, childId);
+		},
+		userAccessChanged(userId) {
+			epoch.bump();
+			return refreshUserAccess(hocuspocus, db, log, userId);
+		},
 		async erase(names) {
 			await eraseFromLog(names);
 			for (const name of names) {

@@ -3,6 +3,7 @@ import { decideDocumentAccess } from '../documentAccess.ts';
 import type { Database } from '../../db/client.ts';
 import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 import type { CollabContext } from '../context.ts';
+import type { AccessEpoch } from '../accessEpoch.ts';
 import { applyAccess } from '../liveAccess.ts';
 import { recordAuditEvent } from '../../services/audit/recordAuditEvent.ts';
 
@@ -16,9 +17,11 @@ import { recordAuditEvent } from '../../services/audit/recordAuditEvent.ts';
 export class AuthorizationExtension implements Extension {
 	priority = 800;
 	private readonly db: Database;
+	private readonly epoch: AccessEpoch;
 
-	constructor(db: Database) {
+	constructor(db: Database, epoch: AccessEpoch) {
 		this.db = db;
+		this.epoch = epoch;
 	}
 
 	async onAuthenticate({
@@ -27,20 +30,26 @@ export class AuthorizationExtension implements Extension {
 		connectionConfig
 	}: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
 		if (!context.user) throw { reason: COLLAB_DENIAL.unauthenticated };
+		const decidedAt = this.epoch.current;
 		const access = await decideDocumentAccess(this.db, context.user.id, documentName);
 		if (!access.allowed) throw { reason: access.reason };
 		connectionConfig.readOnly = access.readOnly;
-		return { access };
+		return { access, accessDecidedAt: decidedAt };
 	}
 
 	/**
-	 * Decides again once the connection is live and says why it is read-only: a meeting
-	 * closed while this connection was authenticating is caught here, because the close
-	 * service changes the database before it refreshes the live connections.
+	 * Says why the live connection is read-only, deciding again only if an access change
+	 * was announced since the decision at authentication: a meeting closed while this
+	 * connection was authenticating is caught here, because the close service changes the
+	 * database before it refreshes the live connections (see AccessEpoch).
 	 */
 	async connected({ connection, context, documentName }: connectedPayload<CollabContext>) {
 		if (!context.user) return;
-		const access = await decideDocumentAccess(this.db, context.user.id, documentName);
+		const unchanged = context.access && context.accessDecidedAt === this.epoch.current;
+		const access =
+			unchanged && context.access
+				? context.access
+				: await decideDocumentAccess(this.db, context.user.id, documentName);
 		applyAccess(connection, access, { announce: true });
 		if (access.allowed) {
 			// Opening a live document reads the child's record, like opening its page.
