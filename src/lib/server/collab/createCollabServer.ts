@@ -119,7 +119,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			new AuthenticationExtension(),
 			new DocumentNameExtension(),
 			new ClientSchemaExtension(),
-			new AuthorizationExtension(options.db, epoch),
+			new AuthorizationExtension(options.db, epoch, log),
 			new DocumentSizeExtension(
 				log,
 				options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,

@@ -1,12 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import postgres from 'postgres';
-import { lockDataDir, type DataDirLock } from './dataDirLock.ts';
 import * as schema from './schema.ts';
 
 /** The one database type the rest of Coplan sees, whichever engine is behind it. */
@@ -84,48 +80,17 @@ async function openPostgres(databaseUrl: string, maxConnections = 10): Promise<D
 	};
 }
 
-/** An in-memory PGlite, empty or a copy of a snapshot, opened the same way either way. */
-function createInMemoryPglite(snapshot: Blob | undefined): Promise<PGlite> {
-	return PGlite.create(snapshot ? { loadDataDir: snapshot } : {});
-}
-
-async function openPgliteDataDir(dataDir: string): Promise<DatabaseHandle> {
-	const lock = lockDataDir(dataDir);
-	try {
-		return pgliteHandle(await PGlite.create(join(resolve(dataDir), 'pglite')), lock);
-	} catch (error) {
-		lock.release();
-		throw new DatabaseUnavailableError(
-			`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`
-		);
-	}
-}
-
-function pgliteHandle(client: PGlite, lock?: DataDirLock): DatabaseHandle {
-	const pglite = drizzlePglite(client, { schema });
-	return {
-		db: pglite as unknown as Database,
-		kind: 'pglite',
-		async ping() {
-			await client.query('select 1');
-		},
-		async migrate() {
-			await migratePglite(pglite, { migrationsFolder: migrationsFolder() });
-		},
-		async close() {
-			try {
-				if (!client.closed) await client.close();
-			} finally {
-				lock?.release();
-			}
-		}
-	};
-}
+/**
+ * The embedded database's code is loaded only when it is used: importing PGlite's driver
+ * costs a server on PostgreSQL ~200 MB of memory it would never use.
+ */
+const embedded = () => import('./embeddedDatabase.ts');
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
 	if ('databaseUrl' in options) return openPostgres(options.databaseUrl, options.maxConnections);
+	const { openPgliteDataDir, openInMemoryPglite } = await embedded();
 	if ('dataDir' in options) return openPgliteDataDir(options.dataDir);
-	return pgliteHandle(await createInMemoryPglite(options.snapshot));
+	return openInMemoryPglite(options.snapshot);
 }
 
 /**
@@ -133,16 +98,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
  * data directory: tests migrate once per run and open each file's database from it.
  */
 export async function migratedEmbeddedSnapshot(): Promise<Blob> {
-	const client = await createInMemoryPglite(undefined);
-	const handle = pgliteHandle(client);
-	try {
-		await handle.migrate();
-		// Flushed to the data files, so that each copy starts without replaying the log.
-		await client.query('checkpoint');
-		return await client.dumpDataDir('none');
-	} finally {
-		await handle.close();
-	}
+	return (await embedded()).migratedEmbeddedSnapshot();
 }
 
 /** True when the database has no users yet: the signal to seed the demo on first run. */

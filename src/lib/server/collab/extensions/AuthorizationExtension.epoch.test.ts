@@ -5,6 +5,7 @@ import { meetings } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { createChildWithTeam, createMeeting, type ChildWithTeam } from '../../testing/factories.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
+import { createLogger } from '../../logger.ts';
 import { AccessEpoch } from '../accessEpoch.ts';
 import type { CollabContext } from '../context.ts';
 import { AuthorizationExtension } from './AuthorizationExtension.ts';
@@ -64,7 +65,7 @@ async function goLive(extension: AuthorizationExtension, name: string, context: 
 describe('the decision at authentication, when the connection goes live', () => {
 	it('stands when no access change was announced in between, and is made again when one was', async () => {
 		const epoch = new AccessEpoch();
-		const extension = new AuthorizationExtension(database.db, epoch);
+		const extension = new AuthorizationExtension(database.db, epoch, createLogger('silent'));
 		const meetingId = await createMeeting(database.db, team);
 		const name = meetingDocumentName(meetingId);
 

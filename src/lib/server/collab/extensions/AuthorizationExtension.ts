@@ -1,6 +1,7 @@
 import type { connectedPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { decideDocumentAccess } from '../documentAccess.ts';
 import type { Database } from '../../db/client.ts';
+import type { Logger } from '../../logger.ts';
 import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 import type { CollabContext } from '../context.ts';
 import type { AccessEpoch } from '../accessEpoch.ts';
@@ -18,10 +19,12 @@ export class AuthorizationExtension implements Extension {
 	priority = 800;
 	private readonly db: Database;
 	private readonly epoch: AccessEpoch;
+	private readonly log: Logger;
 
-	constructor(db: Database, epoch: AccessEpoch) {
+	constructor(db: Database, epoch: AccessEpoch, log: Logger) {
 		this.db = db;
 		this.epoch = epoch;
+		this.log = log;
 	}
 
 	async onAuthenticate({
@@ -52,8 +55,9 @@ export class AuthorizationExtension implements Extension {
 				: await decideDocumentAccess(this.db, context.user.id, documentName);
 		applyAccess(connection, access, { announce: true });
 		if (access.allowed) {
-			// Opening a live document reads the child's record, like opening its page.
-			await recordAuditEvent(this.db, {
+			// Opening a live document reads the child's record, like opening its page. Written
+			// beside the opening rather than before it: nobody waits on the audit trail.
+			recordAuditEvent(this.db, {
 				actorId: context.user.id,
 				action: 'child.read',
 				subjectType: 'child',
@@ -62,7 +66,9 @@ export class AuthorizationExtension implements Extension {
 				organisationId: access.organisationId,
 				ip: context.address ?? null,
 				details: { path: `/collab/${documentName}` }
-			});
+			}).catch((error: unknown) =>
+				this.log.warn({ err: error, documentName }, 'audit write failed')
+			);
 		}
 	}
 }
