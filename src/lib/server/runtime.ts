@@ -1,6 +1,6 @@
 import { isEmpty, openDatabase, type DatabaseHandle } from './db/client.ts';
 import { openWhenReachable } from './db/waitForDatabase.ts';
-import { seedDemo, type DemoAccount } from './demo/seed.ts';
+import type { DemoAccount } from './demo/accounts.ts';
 import { parseEnv, type Env } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -46,7 +46,7 @@ export async function openRuntime(source: Record<string, string | undefined>): P
 		// someone's real one and is seeded only on purpose (npm run seed).
 		const seededAccounts =
 			database.kind === 'pglite' && (await isEmpty(database.db))
-				? await seedDemo(database.db)
+				? await (await import('./demo/seed.ts')).seedDemo(database.db)
 				: null;
 		return {
 			env,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatDemoAccounts } from './demo/seed.ts';
+import { formatDemoAccounts } from './demo/accounts.ts';
 import { exportWorkerPath } from './minutes/exportPool.ts';
 import type { Runtime } from './runtime.ts';
 

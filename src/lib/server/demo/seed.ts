@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/client.ts';
 import { children, memberships, organisations, teamMembers, users } from '../db/schema.ts';
+import { demoAccounts, type DemoAccount } from './accounts.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './people.ts';
 import { seedDemoAdvice } from './seedAdvice.ts';
 import { seedDemoConsents } from './seedConsents.ts';
@@ -14,11 +15,6 @@ import type { DemoChild, DemoStory } from './story.ts';
 
 /** The four demo children's stories, in the order they are seeded. */
 export const DEMO_STORIES: readonly DemoStory[] = [aaron, jordan, maya, connor];
-
-export interface DemoAccount {
-	email: string;
-	description: string;
-}
 
 function dateOfBirth(child: DemoChild, now: Date): string {
 	if (typeof child.dateOfBirth === 'string') return child.dateOfBirth;
@@ -97,17 +93,4 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoAcco
 	return demoAccounts();
 }
 
-export function demoAccounts(): DemoAccount[] {
-	return DEMO_PEOPLE.map((person) => ({
-		email: demoEmail(person),
-		description: person.description
-	}));
-}
-
-export function formatDemoAccounts(accounts: DemoAccount[]): string {
-	const width = Math.max(...accounts.map((account) => account.email.length));
-	return [
-		`Demo accounts (password for all: ${DEMO_PASSWORD}):`,
-		...accounts.map((account) => `  ${account.email.padEnd(width)}  ${account.description}`)
-	].join('\n');
-}
+export { formatDemoAccounts, type DemoAccount } from './accounts.ts';

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Database } from '../db/client.ts';
 import { devOutbox } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
@@ -27,11 +27,18 @@ export interface Mailer {
 const FROM = 'Coplan <no-reply@coplan.invalid>';
 
 export function createSmtpMailer(smtpUrl: string, from = FROM): Mailer {
-	const transport = nodemailer.createTransport(smtpUrl);
+	// nodemailer (about a hundred modules) is loaded with the first email, not at start-up.
+	let transport: Promise<Transporter> | undefined;
+	const transportOf = () =>
+		(transport ??= import('nodemailer').then((nodemailer) =>
+			nodemailer.default.createTransport(smtpUrl)
+		));
 	return {
 		kind: 'smtp',
 		async send(mail) {
-			await transport.sendMail({
+			await (
+				await transportOf()
+			).sendMail({
 				from,
 				to: mail.to,
 				subject: mail.subject,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { renderExport, type ExportedFile, type ExportRequest } from './exports.ts';
+import type { ExportedFile, ExportRequest } from './exports.ts';
 import { EXPORT_WORKER_FILE } from './exportWorkerFile.ts';
 
 /**
@@ -247,7 +247,7 @@ export class ExportPool {
 
 	private async runJob(request: ExportRequest): Promise<ExportedFile> {
 		const worker = this.takeWorker();
-		if (!worker) return this.withinTimeLimit(renderExport(request), null);
+		if (!worker) return this.withinTimeLimit(renderOnThisThread(request), null);
 		try {
 			const file = await this.withinTimeLimit(worker.run(this.nextId++, request), worker);
 			if (!this.closed) this.idle.push(worker);
@@ -258,7 +258,7 @@ export class ExportPool {
 				// export on this thread rather than fail everyone's. One that started and then
 				// stopped mid-export (out of memory, say) is not retried here, where it could
 				// take the server down with it.
-				if (!worker.everStarted) return this.withinTimeLimit(renderExport(request), null);
+				if (!worker.everStarted) return this.withinTimeLimit(renderOnThisThread(request), null);
 				throw new ExportError('Your download could not be prepared. Please try again.', 500);
 			}
 			if (!(error instanceof ExportError)) this.idle.push(worker);
@@ -308,6 +308,15 @@ export class ExportPool {
 let shared: ExportPool | null = null;
 
 /** Renders an export for a person in the process's worker pool (see ExportPool). */
+/**
+ * The fallback when no worker could start. The renderers (PDFKit, docx, fonts) are loaded
+ * here, on first use: a server that never renders on its own thread never holds them.
+ */
+async function renderOnThisThread(request: ExportRequest): Promise<ExportedFile> {
+	const { renderExport } = await import('./exports.ts');
+	return renderExport(request);
+}
+
 export function renderExportOffThread(
 	request: ExportRequest,
 	owner: string
