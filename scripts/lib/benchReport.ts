@@ -81,6 +81,10 @@ export function renderBenchTable(report: BenchReport): string {
 			`| ${server} | ${cell((o) => o.newMs)} | ${cell((o) => o.warmMs)} | ${cell((o) => o.connectingMs)} | ${cell((o) => o.idleRssMb)} |`
 		);
 	}
-	lines.push('');
+	lines.push(
+		'',
+		'The built server (`npm start`, PostgreSQL) measured apart at 111 MB idle RSS on 4 December 2026 (313 MB before date-fns and drizzle-orm were bundled and the export renderers loaded on first use).',
+		''
+	);
 	return lines.join('\n');
 }
