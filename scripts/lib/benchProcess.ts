@@ -44,16 +44,19 @@ export async function startBenchServer(
 	if (!pid || !child.stdout || !child.stdin) throw new Error(`${kind} did not start`);
 	const stdin = child.stdin;
 	const lines = createInterface({ input: child.stdout });
-	const waiting: ((line: Record<string, unknown>) => void)[] = [];
+	const waiting: {
+		resolve: (line: Record<string, unknown>) => void;
+		reject: (error: Error) => void;
+	}[] = [];
 	lines.on('line', (line) => {
 		if (!line.startsWith('{')) return;
-		waiting.shift()?.(JSON.parse(line) as Record<string, unknown>);
+		waiting.shift()?.resolve(JSON.parse(line) as Record<string, unknown>);
+	});
+	child.once('exit', (code) => {
+		for (const waiter of waiting.splice(0)) waiter.reject(new Error(`${kind} exited (${code})`));
 	});
 	const nextLine = () =>
-		new Promise<Record<string, unknown>>((resolve, reject) => {
-			waiting.push(resolve);
-			child.once('exit', (code) => reject(new Error(`${kind} exited (${code})`)));
-		});
+		new Promise<Record<string, unknown>>((resolve, reject) => waiting.push({ resolve, reject }));
 	const ready = (await nextLine()) as unknown as BenchServer['ready'];
 	const ticksPerSecond = 100;
 	return {
