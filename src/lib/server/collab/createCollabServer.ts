@@ -128,7 +128,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			persistence,
 			new MeetingDocumentExtension(options.db, log),
 			new ChairControlsExtension(log),
-			new ProjectionExtension(options.db, log)
+			new ProjectionExtension(options.db, log, epoch)
 		]
 	});
 	const peers = new WeakMap<object, PeerState>();
