@@ -12,10 +12,10 @@ import {
 	sql,
 	type SQL
 } from 'drizzle-orm';
-import * as v from 'valibot';
 import type { Database } from '../../db/client.ts';
 import { auditEvents, children, memberships, users } from '../../db/schema.ts';
 import { isCalendarDate, shiftDate, ukInstant } from '../../../shared/domain/ukCalendar.ts';
+import { isUuid } from '../children/findChild.ts';
 
 /** What an admin may filter the audit trail by; every field is optional. */
 export interface AuditFilters {
@@ -41,7 +41,6 @@ export const EMPTY_FILTERS: AuditFilters = {
 };
 
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof AuditFilters)[];
-const UUID = v.pipe(v.string(), v.uuid());
 
 /** Filters from a query string; anything malformed is reported and left out. */
 export function readAuditFilters(params: URLSearchParams): {
@@ -51,7 +50,7 @@ export function readAuditFilters(params: URLSearchParams): {
 	const filters = { ...EMPTY_FILTERS };
 	for (const key of FILTER_KEYS) filters[key] = (params.get(key) ?? '').trim().slice(0, 200);
 	const errors: Partial<Record<keyof AuditFilters, string>> = {};
-	if (filters.childId && !v.is(UUID, filters.childId)) {
+	if (filters.childId && !isUuid(filters.childId)) {
 		errors.childId = 'Choose a child from the list';
 		filters.childId = '';
 	}

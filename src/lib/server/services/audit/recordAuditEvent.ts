@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { actions, auditEvents, children, meetings } from '../../db/schema.ts';
+import { isUuid } from '../children/findChild.ts';
 
 export interface AuditEvent {
 	actorId: string | null;
@@ -18,11 +19,9 @@ export interface AuditEvent {
 	details?: Record<string, unknown>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function childOfSubject(db: Database, event: AuditEvent): Promise<string | null> {
 	if (event.childId) return event.childId;
-	if (!UUID.test(event.subjectId) && event.subjectType !== 'action') return null;
+	if (!isUuid(event.subjectId) && event.subjectType !== 'action') return null;
 	switch (event.subjectType) {
 		case 'child':
 			return event.subjectId;
@@ -58,7 +57,7 @@ async function organisationOf(
 			.where(eq(children.id, childId));
 		if (row) return row.organisationId;
 	}
-	if (event.subjectType === 'organisation' && UUID.test(event.subjectId)) return event.subjectId;
+	if (event.subjectType === 'organisation' && isUuid(event.subjectId)) return event.subjectId;
 	return null;
 }
 

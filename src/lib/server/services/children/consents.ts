@@ -9,6 +9,7 @@ import { FAMILY_ROLES } from '../../../shared/domain/roles.ts';
 import { parseDateParts } from '../../../shared/domain/dateParts.ts';
 import type { CalendarDate } from '../../../shared/domain/ukCalendar.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
+import { isUuid } from './findChild.ts';
 
 /**
  * The family's consent to share, per child: what, with which agency, given by whom and
@@ -168,7 +169,7 @@ export async function withdrawConsent(
 	context: { db: Database; live: LiveDocuments },
 	input: { actorId: string; childId: string; consentId: string; withdrawnOn: CalendarDate }
 ): Promise<boolean> {
-	if (!v.is(v.pipe(v.string(), v.uuid()), input.consentId)) return false;
+	if (!isUuid(input.consentId)) return false;
 	const withdrawn = await context.db.transaction(async (tx) => {
 		const rows = await tx
 			.update(consents)

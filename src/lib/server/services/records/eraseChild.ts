@@ -15,6 +15,7 @@ import {
 } from '../../../shared/collab/documentName.ts';
 import type { CalendarDate } from '../../../shared/domain/ukCalendar.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
+import { isUuid } from '../children/findChild.ts';
 import { recordsDueForDeletion } from './retention.ts';
 
 export interface ErasedRecord {
@@ -44,7 +45,7 @@ export async function eraseChild(
 		(record) => record.childId === input.childId
 	);
 	if (!due) {
-		if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(input.childId)) {
+		if (!isUuid(input.childId)) {
 			return { ok: false, reason: 'notFound' };
 		}
 		const [exists] = await db

@@ -20,6 +20,7 @@ import {
 	restrictedDocumentName
 } from '../../../shared/collab/documentName.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
+import { isUuid } from '../children/findChild.ts';
 
 export interface ErasablePerson {
 	id: string;
@@ -52,7 +53,7 @@ export async function findErasablePerson(
 	input: { actorId: string; organisationId: string; userId?: string; email?: string }
 ): Promise<{ ok: true; person: ErasablePerson } | { ok: false; reason: ErasureRefusal }> {
 	const condition = input.userId
-		? /^[0-9a-f-]{36}$/.test(input.userId)
+		? isUuid(input.userId)
 			? eq(users.id, input.userId)
 			: sql`false`
 		: eq(users.email, (input.email ?? '').trim().toLowerCase());

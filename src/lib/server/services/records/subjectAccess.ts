@@ -6,9 +6,8 @@ import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import type { Logger } from '../../logger.ts';
 import { formatUkDateTime } from '../../../shared/domain/ukCalendar.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
+import { isUuid } from '../children/findChild.ts';
 import { subjectAccessSteps, type GatheredFile } from './subjectAccessFiles.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Kept this long for the admin to download, then deleted. */
 const KEPT_FOR_MS = 7 * 24 * 60 * 60_000;
@@ -72,7 +71,7 @@ export async function startSubjectAccessExport(
 ): Promise<StartResult> {
 	const { db } = deps;
 	const now = input.now ?? new Date();
-	if (!UUID.test(input.childId)) return { ok: false, reason: 'notFound' };
+	if (!isUuid(input.childId)) return { ok: false, reason: 'notFound' };
 	const [child] = await db
 		.select({ firstName: children.firstName, lastName: children.lastName })
 		.from(children)
@@ -218,7 +217,7 @@ export async function findSubjectAccessExport(
 	exportId: string,
 	now = new Date()
 ): Promise<SubjectAccessExportView | null> {
-	if (!UUID.test(exportId)) return null;
+	if (!isUuid(exportId)) return null;
 	return (await exportViews(db, organisationId, now, exportId))[0] ?? null;
 }
 
@@ -228,7 +227,7 @@ export async function subjectAccessZip(
 	organisationId: string,
 	exportId: string
 ): Promise<{ bytes: Uint8Array; childId: string; childName: string } | null> {
-	if (!UUID.test(exportId)) return null;
+	if (!isUuid(exportId)) return null;
 	const [row] = await db
 		.select({
 			zip: subjectAccessExports.zip,
