@@ -16,7 +16,7 @@ import {
 	meetingTimeline
 } from '../../src/lib/server/services/meetings/meetingHistory.ts';
 import { meetingDocumentName } from '../../src/lib/shared/collab/documentName.ts';
-import { initMeetingDoc } from '../../src/lib/shared/collab/meetingDoc.ts';
+import { typingMeeting } from '../lib/benchMeetingDoc.ts';
 
 const SIZES = [500, 5_000, 20_000];
 const RUNS = 3;
@@ -35,24 +35,7 @@ function typingLog(meetingId: string, count: number) {
 			receivedAt: new Date(received)
 		})
 	);
-	initMeetingDoc(doc, {
-		meetingId,
-		childId: 'bench-child',
-		meetingType: 'ehcp_annual_review',
-		agenda: [{ id: 'welcome', title: 'Welcome' }],
-		attendees: [],
-		contributions: [],
-		carriedActions: [],
-		now: '2026-11-24T09:00:00Z'
-	});
-	const fields = ['childViews', 'familyViews', 'working', 'notWorking', 'worries'];
-	const texts = fields.map((field) => {
-		const paragraph = new Y.XmlElement('paragraph');
-		const text = new Y.XmlText();
-		paragraph.insert(0, [text]);
-		doc.getXmlFragment(`field:${field}`).insert(0, [paragraph]);
-		return text;
-	});
+	const texts = typingMeeting(doc, meetingId, '2026-11-24T09:00:00Z');
 	for (let index = rows.length; index < count; index += 1) {
 		received += 1000;
 		const text = texts[index % texts.length];

@@ -9,7 +9,7 @@
  *   npm run bench updateLogStorage
  */
 import * as Y from 'yjs';
-import { initMeetingDoc } from '../../src/lib/shared/collab/meetingDoc.ts';
+import { typingMeeting } from '../lib/benchMeetingDoc.ts';
 
 const KEYSTROKES = 10_000;
 const PEOPLE = 3;
@@ -28,24 +28,7 @@ function typingSession(): { doc: Y.Doc; log: Logged[] } {
 	let author = -1;
 	let at = 0;
 	doc.on('update', (update: Uint8Array) => log.push({ update, author, at }));
-	initMeetingDoc(doc, {
-		meetingId: 'bench',
-		childId: 'bench',
-		meetingType: 'ehcp_annual_review',
-		agenda: [{ id: 'welcome', title: 'Welcome' }],
-		attendees: [],
-		contributions: [],
-		carriedActions: [],
-		now: '2026-12-04T09:00:00Z'
-	});
-	const fields = ['childViews', 'familyViews', 'working', 'notWorking', 'worries'];
-	const texts = fields.map((field) => {
-		const paragraph = new Y.XmlElement('paragraph');
-		const text = new Y.XmlText();
-		paragraph.insert(0, [text]);
-		doc.getXmlFragment(`field:${field}`).insert(0, [paragraph]);
-		return text;
-	});
+	const texts = typingMeeting(doc, 'bench', '2026-12-04T09:00:00Z');
 	let seed = 20261204;
 	const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 	for (let index = 0; index < KEYSTROKES; index += 1) {

@@ -6,6 +6,7 @@ import { renderActionsCalendar } from './render/actionsCalendar.ts';
 import { renderActionsCsv } from './render/csv.ts';
 import { renderDocx } from './render/docx.ts';
 import { renderHtml } from './render/html.ts';
+import { fileNameSlug } from '../fileNameSlug.ts';
 import { renderPdf } from './render/pdf.ts';
 
 /**
@@ -55,13 +56,7 @@ const NAMES: Record<ExportFormat, [string, string]> = {
 /** "minutes-aaron-2027-03-12-v2.pdf": ASCII only, so every browser saves it as named. */
 export function exportFilename(request: ExportRequest): string {
 	const [stem, extension] = NAMES[request.format];
-	const child =
-		request.minutes.child.firstName
-			.normalize('NFKD')
-			.replace(/\p{M}/gu, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '') || 'child';
+	const child = fileNameSlug(request.minutes.child.firstName, 'child');
 	const date = request.minutes.meeting.startsAt.slice(0, 10);
 	const version = request.context.version ? `v${request.context.version.number}` : 'draft';
 	return `${stem}-${child}-${date}-${version}.${extension}`;

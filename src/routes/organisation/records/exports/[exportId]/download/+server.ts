@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireManagedOrganisation } from '$lib/server/services/organisationMembers/requireManagedOrganisation.ts';
 import { recordAuditEvent } from '$lib/server/services/audit/recordAuditEvent.ts';
 import { subjectAccessZip } from '$lib/server/services/records/subjectAccess.ts';
+import { fileNameSlug } from '$lib/server/fileNameSlug.ts';
 import { ukDateOf } from '$lib/shared/domain/ukCalendar.ts';
 import type { RequestHandler } from './$types';
 
@@ -22,17 +23,12 @@ export const GET: RequestHandler = async (event) => {
 		ip: event.getClientAddress(),
 		details: { exportId: event.params.exportId }
 	});
-	const child = found.childName
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
+	const child = fileNameSlug(found.childName, 'child');
 	// Read from the database into its own buffer: an ArrayBuffer, not a shared one.
 	return new Response(found.bytes as Uint8Array<ArrayBuffer>, {
 		headers: {
 			'content-type': 'application/zip',
-			'content-disposition': `attachment; filename="subject-access-${child || 'child'}-${ukDateOf(new Date())}.zip"`,
+			'content-disposition': `attachment; filename="subject-access-${child}-${ukDateOf(new Date())}.zip"`,
 			'cache-control': 'no-store'
 		}
 	});
