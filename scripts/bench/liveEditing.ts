@@ -6,6 +6,8 @@
  *
  *   npm run bench liveEditing             the full run (several minutes)
  *   npm run bench -- --quick liveEditing  a smaller run (under 2 minutes)
+ *   --servers=coplan,hocuspocus          only these servers
+ *   --scenarios=200                       only scenarios whose name contains this
  *
  * Coplan uses PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is set, PGlite
  * otherwise. Results are printed, with each figure's ratio to the faster baseline, and
@@ -26,6 +28,14 @@ import { startBenchServer, type BenchServer } from '../lib/benchProcess.ts';
 import { renderBenchTable, type ScenarioResult } from '../lib/benchReport.ts';
 
 const quick = process.argv.includes('--quick');
+/** The value of `--name=value`, if given. */
+function option(name: string): string | undefined {
+	const prefix = `--${name}=`;
+	return process.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+}
+const onlyScenarios = option('scenarios');
+const onlyServers = option('servers')?.split(',');
+const partial = onlyScenarios !== undefined || onlyServers !== undefined;
 if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) {
 	process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 }
@@ -39,7 +49,7 @@ interface Scenario {
 	seconds: number;
 }
 
-const SCENARIOS: Scenario[] = quick
+const ALL_SCENARIOS: Scenario[] = quick
 	? [
 			{
 				name: '1 meeting × 10 clients, typing every 20 ms',
@@ -100,6 +110,9 @@ const SCENARIOS: Scenario[] = quick
 				seconds: 15
 			}
 		];
+const SCENARIOS = ALL_SCENARIOS.filter(
+	(scenario) => onlyScenarios === undefined || scenario.name.includes(onlyScenarios)
+);
 const CONNECTING = quick ? 200 : 1000;
 
 function percentile(sorted: number[], fraction: number): number {
@@ -229,7 +242,9 @@ async function timeToOpen(server: BenchServer, names: DocumentNames, count: numb
 	return { newMs: round(fresh), warmMs: round(warmMs), connectingMs: Math.round(crowdMs) };
 }
 
-const KINDS: ServerKind[] = ['coplan', 'hocuspocus', 'y-websocket'];
+const KINDS = (['coplan', 'hocuspocus', 'y-websocket'] as const).filter(
+	(kind: ServerKind) => onlyServers === undefined || onlyServers.includes(kind)
+);
 const meetingsNeeded = SCENARIOS.reduce((sum, scenario) => sum + scenario.meetings, 0) + 2;
 const results: ScenarioResult[] = [];
 const opening: Record<string, Awaited<ReturnType<typeof timeToOpen>> & { idleRssMb: number }> = {};
@@ -268,10 +283,13 @@ const report = {
 };
 const table = renderBenchTable(report);
 console.log(`\n${table}`);
-mkdirSync('bench/results', { recursive: true });
-writeFileSync(
-	`bench/results/liveEditing${quick ? '-quick' : ''}.json`,
-	`${JSON.stringify(report, null, 2)}\n`
-);
-if (!quick) writeFileSync('bench/README.md', table);
+// A partial run is for looking into one thing; it leaves the recorded results alone.
+if (!partial) {
+	mkdirSync('bench/results', { recursive: true });
+	writeFileSync(
+		`bench/results/liveEditing${quick ? '-quick' : ''}.json`,
+		`${JSON.stringify(report, null, 2)}\n`
+	);
+	if (!quick) writeFileSync('bench/README.md', table);
+}
 process.exit(0);

@@ -32,11 +32,8 @@ export async function startBenchServer(
 	kind: ServerKind,
 	env: Record<string, string> = {}
 ): Promise<BenchServer> {
-	// BENCH_CPU_PROF=dir writes each server's CPU profile there (node --cpu-prof).
-	const profile = process.env.BENCH_CPU_PROF
-		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-		: [];
-	const child: ChildProcess = spawn(process.execPath, [...profile, ...SCRIPTS[kind]], {
+	// BENCH_CPU_PROF=dir: each server profiles itself there (benchServers/control.ts).
+	const child: ChildProcess = spawn(process.execPath, SCRIPTS[kind], {
 		env: { ...process.env, ...env },
 		stdio: ['pipe', 'pipe', 'inherit']
 	});

@@ -1,5 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+
+/**
+ * With BENCH_CPU_PROF=dir, each span between two `stats` (a scenario, or the connecting
+ * before it) is profiled into its own numbered file there, so that seeding the database at
+ * start-up does not drown what is measured.
+ */
+class SpanProfiler {
+	private readonly session = new Session();
+	private readonly directory: string;
+	private span = 0;
+	private running = false;
+
+	constructor(directory: string) {
+		this.directory = directory;
+		this.session.connect();
+	}
+
+	async next(): Promise<void> {
+		if (this.running) {
+			const { profile } = await this.session.post('Profiler.stop');
+			const file = join(this.directory, `${process.pid}-span${this.span}.cpuprofile`);
+			writeFileSync(file, JSON.stringify(profile));
+		} else {
+			await this.session.post('Profiler.enable');
+		}
+		this.span += 1;
+		await this.session.post('Profiler.start');
+		this.running = true;
+	}
+}
 
 /**
  * The small protocol between `npm run bench liveEditing` and a server it measures, in its
@@ -9,10 +42,13 @@ import { createInterface } from 'node:readline';
 export function serveBenchControl(ready: Record<string, unknown>, stop: () => Promise<void>): void {
 	const lag = monitorEventLoopDelay({ resolution: 5 });
 	lag.enable();
+	const directory = process.env.BENCH_CPU_PROF;
+	const profiler = directory ? new SpanProfiler(directory) : null;
 	process.stdout.write(`${JSON.stringify({ ready: true, ...ready })}\n`);
 	const lines = createInterface({ input: process.stdin });
 	lines.on('line', (line) => {
 		if (line === 'stats') {
+			void profiler?.next();
 			const ms = (ns: number) => Math.round((ns / 1e6) * 100) / 100;
 			process.stdout.write(
 				`${JSON.stringify({

@@ -48,6 +48,8 @@ export interface CollabServerOptions {
 	sessionCheckIntervalMs?: number;
 	/** Retry and pause limits of the update log (tests shorten them). */
 	updateLogLimits?: Partial<UpdateLogLimits>;
+	/** Log rows after which a store rewrites a document's state (PersistenceOptions). */
+	compactEveryRows?: number;
 }
 
 export interface CollabServer {
@@ -105,7 +107,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		limits: {
 			...options.updateLogLimits,
 			...(options.updateLogDelayMs === undefined ? {} : { flushDelayMs: options.updateLogDelayMs })
-		}
+		},
+		...(options.compactEveryRows === undefined
+			? {}
+			: { compactEveryRows: options.compactEveryRows })
 	});
 	const epoch = new AccessEpoch();
 	const hocuspocus = new Hocuspocus<CollabContext>({
@@ -228,7 +233,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			);
 			await persistence.flushAll();
 			// Store each document now (state, then projection), in place of its pending
-			// debounced store.
+			// debounced store: the next start loads from the state, not the log.
+			persistence.compactOnEveryStore();
 			await Promise.all(
 				documents.map((document) =>
 					hocuspocus.storeDocumentHooks(

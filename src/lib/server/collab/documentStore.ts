@@ -21,16 +21,49 @@ export interface StoredUpdate extends LoggedUpdate {
 	seq: number;
 }
 
-/** Appends updates (of any documents) in one statement, in the given order; their seqs. */
+/**
+ * Appends updates (of any documents) in one statement, in the given order; their seqs.
+ * The rows travel as one JSON parameter, so the statement's text is the same whatever
+ * their number: the driver prepares it once, where a multi-row VALUES list would be a new
+ * statement (parsed, described and cached on both sides) for every batch size.
+ */
 export async function insertUpdates(
 	db: Database,
 	rows: LoggedUpdate[]
 ): Promise<{ documentName: string; seq: number }[]> {
 	if (rows.length === 0) return [];
-	return db
-		.insert(documentUpdates)
-		.values(rows)
-		.returning({ documentName: documentUpdates.documentName, seq: documentUpdates.seq });
+	const json = JSON.stringify(
+		rows.map((row, position) => ({
+			position,
+			document_name: row.documentName,
+			update: Buffer.from(row.update.buffer, row.update.byteOffset, row.update.byteLength).toString(
+				'base64'
+			),
+			user_id: row.userId,
+			received_at: row.receivedAt.toISOString()
+		}))
+	);
+	// Ordered by position: the sequence hands out seqs in the order rows are inserted.
+	const result = await db.execute(sql`
+		insert into document_updates (document_name, update, user_id, received_at)
+		select row.document_name, decode(row.update, 'base64'), row.user_id, row.received_at
+		from json_to_recordset(${json}::json) as row(
+			position integer, document_name text, update text, user_id uuid, received_at timestamptz
+		)
+		order by row.position
+		returning document_name, seq`);
+	// A raw query's rows: postgres.js returns them as the result, PGlite in `rows`; seq is
+	// a bigint, which postgres.js hands over as a string.
+	const written = result as WrittenRow[] | { rows: WrittenRow[] };
+	return (Array.isArray(written) ? written : written.rows).map((row) => ({
+		documentName: row.document_name,
+		seq: Number(row.seq)
+	}));
+}
+
+interface WrittenRow {
+	document_name: string;
+	seq: string | number;
 }
 
 /** Appends updates in the given order; returns the highest seq written. */

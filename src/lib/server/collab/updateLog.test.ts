@@ -10,7 +10,7 @@ function instrumented(db: Database) {
 	const state = { down: false, inserts: 0 };
 	const proxy = new Proxy(db, {
 		get(target, property, receiver) {
-			if (property === 'insert') {
+			if (property === 'execute') {
 				if (state.down) {
 					return () => {
 						throw new Error('connection refused');

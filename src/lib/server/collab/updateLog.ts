@@ -31,10 +31,11 @@ export const DEFAULT_UPDATE_LOG_LIMITS: UpdateLogLimits = {
 	maxRowsPerInsert: 2000
 };
 
-/** What a batch covers, captured when it is taken for writing (e.g. a state vector). */
-export type Coverage = Map<number, number>;
-
-export interface UpdateLogEvents {
+/**
+ * What a batch covers, captured when it is taken for writing (e.g. a state vector): the
+ * log passes it from `coverage` to `committed` without looking inside.
+ */
+export interface UpdateLogEvents<Coverage> {
 	/**
 	 * Called as a document's rows are taken for writing: what the document holds at that
 	 * moment, every update of which is in this write or an earlier one.
@@ -55,7 +56,7 @@ interface DocumentBuffer {
 	writing: CommitWaiter[] | null;
 }
 
-interface TakenDocument {
+interface TakenDocument<Coverage> {
 	name: string;
 	buffer: DocumentBuffer;
 	rows: LoggedUpdate[];
@@ -74,11 +75,11 @@ interface TakenDocument {
  * waits in memory, saving pauses: the owner stops taking edits until every buffer is
  * written again, which resumes it.
  */
-export class UpdateLog {
+export class UpdateLog<Coverage = unknown> {
 	private readonly db: Database;
 	private readonly log: Logger;
 	private readonly limits: UpdateLogLimits;
-	private readonly events: UpdateLogEvents;
+	private readonly events: UpdateLogEvents<Coverage>;
 	private readonly buffers = new Map<string, DocumentBuffer>();
 	private totalBytes = 0;
 	private timer: ReturnType<typeof setTimeout> | null = null;
@@ -89,7 +90,12 @@ export class UpdateLog {
 	private pausedNow = false;
 	private stopped = false;
 
-	constructor(db: Database, logger: Logger, limits: UpdateLogLimits, events: UpdateLogEvents) {
+	constructor(
+		db: Database,
+		logger: Logger,
+		limits: UpdateLogLimits,
+		events: UpdateLogEvents<Coverage>
+	) {
 		this.db = db;
 		this.log = logger;
 		this.limits = { ...limits, flushDelayMs: Math.min(limits.flushDelayMs, 250) };
@@ -190,8 +196,8 @@ export class UpdateLog {
 		return next;
 	}
 
-	private take(): TakenDocument[] {
-		const taken: TakenDocument[] = [];
+	private take(): TakenDocument<Coverage>[] {
+		const taken: TakenDocument<Coverage>[] = [];
 		for (const [name, buffer] of this.buffers) {
 			if (buffer.rows.length === 0) continue;
 			const rows = buffer.rows.splice(0);

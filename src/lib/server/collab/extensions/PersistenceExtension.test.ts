@@ -28,6 +28,14 @@ async function meetingOf({ database, team }: Pick<CollabFixtures, 'database' | '
 const mentions = (update: Uint8Array, text: string) =>
 	Buffer.from(update).includes(Buffer.from(text, 'utf8'));
 
+async function readLogMentions(
+	database: CollabFixtures['database'],
+	name: string,
+	text: string
+): Promise<boolean> {
+	return (await readLog(database.db, name)).some((row) => mentions(row.update, text));
+}
+
 describe('the update log', () => {
 	collabTest(
 		'writes each received update with its author within a second',
@@ -164,7 +172,7 @@ describe('telling each client which of its edits are stored', () => {
 			const { meetingId, name } = await meetingOf({ database, team });
 			const senco = await clients.openMeeting(team.member('senco'), meetingId);
 			// The first notice lists the whole stored state vector.
-			await waitFor(() => senco.stored.size > 0, 'the full stored state vector');
+			await waitFor(() => senco.storedNotices.full > 0, 'the full stored state vector');
 
 			setFieldText(senco.document, 'familyViews', 'Stored before it says so');
 			expect(ownEditsStored(senco)).toBe(false);
@@ -206,6 +214,34 @@ describe('telling each client which of its edits are stored', () => {
 			await waitFor(() => senco.answeredRequests.includes(7), 'the store request to be answered');
 			// The deletion moved no clock, yet it was written before the answer came.
 			expect((await readLog(database.db, name)).length).toBeGreaterThan(rowsBefore);
+		}
+	);
+
+	collabTest(
+		'only the connections whose edits a batch holds are told it is stored',
+		async ({ database, team, clients }) => {
+			const { meetingId, name } = await meetingOf({ database, team });
+			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			const parent = await clients.openMeeting(team.member('parent'), meetingId);
+			await waitFor(() => parent.storedNotices.full > 0, 'the full stored state vector');
+
+			setFieldText(senco.document, 'familyViews', 'Typed by the SENCo');
+			await waitFor(() => ownEditsStored(senco), 'the SENCo’s edit to be stored');
+			await waitFor(
+				() => readMeetingDoc(parent.document).familyViews.text === 'Typed by the SENCo',
+				'the edit to reach the parent'
+			);
+			// Anything sent to the parent with the SENCo's notice arrives before this answer.
+			parent.provider.sendStateless(encodeStoreRequest(1));
+			await waitFor(() => parent.answeredRequests.includes(1), 'the parent’s store request');
+			// The parent has the text from the server: nothing of theirs waited to be stored.
+			expect(parent.storedNotices.changes).toBe(0);
+			expect(parent.stored.has(senco.document.clientID)).toBe(false);
+
+			setFieldText(parent.document, 'worries', 'Typed by the parent');
+			await waitFor(() => ownEditsStored(parent), 'the parent’s edit to be stored');
+			expect(parent.storedNotices.changes).toBeGreaterThan(0);
+			expect(await readLogMentions(database, name, 'Typed by the parent')).toBe(true);
 		}
 	);
 });

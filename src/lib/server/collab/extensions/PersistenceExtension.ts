@@ -33,9 +33,30 @@ export interface PersistenceOptions {
 	limits?: Partial<UpdateLogLimits>;
 	/** A document loaded with more log rows than this is compacted straight away. */
 	compactAfterRows?: number;
+	/**
+	 * A debounced store rewrites the document's state only once this many log rows have
+	 * been written since its last state (every store does, once the server is stopping).
+	 */
+	compactEveryRows?: number;
 }
 
 type Clocks = Map<number, number>;
+
+/** What one write of a document's log rows covers (see UpdateLog's coverage). */
+interface BatchCoverage {
+	/** The document's state vector as the rows were taken. */
+	clocks: Clocks;
+	/** The number of connections' edits the document had taken by then (see `edits`). */
+	editsUpTo: number;
+}
+
+/** Which connections sent edits that no StoredNotice has yet told them are stored. */
+interface EditsAwaitingNotice {
+	/** Edits from connections the document has taken, counted from its loading. */
+	count: number;
+	/** Each such connection, with the count as of its latest edit. */
+	latest: Map<Connection, number>;
+}
 
 /** Who made an update, for the log: the connection's user, or the server's own context. */
 function authorOf(origin: unknown): string | null {
@@ -56,28 +77,37 @@ function authorOf(origin: unknown): string | null {
  *   (`document.on('update')`, attached as it loads), whoever made it, so no hook earlier
  *   in a chain can skip the write. Updates are batched per document for at most ~100 ms
  *   (UpdateLog).
- * - When a batch is committed, every connection to the document is told which edits are
- *   now stored (a StoredNotice with the state-vector clocks the batch covers), and store
- *   requests waiting on that batch are answered. A connection that has just opened gets
+ * - When a batch is committed, each connection whose edits it holds is told which edits
+ *   are now stored (a StoredNotice with the state-vector clocks the batch covers), and
+ *   store requests waiting on that batch are answered. Others need no notice: a page
+ *   counts content that came from the server as saved, and with one typist among many
+ *   readers, notices to everyone were as many frames as the edits themselves. A connection that has just opened gets
  *   the whole stored state vector. A page says "Saved" only from these.
  * - When writing fails for a few seconds or too much waits in memory, saving pauses
  *   (SavingGate: every connection read-only and told why) and resumes by itself once
  *   everything is written. A document with unwritten updates is never unloaded.
  * - Hocuspocus's (debounced) store writes the compacted state with the log position it
- *   covers; loading applies that state and then the later log rows.
+ *   covers, once enough rows have been logged since the last one (a meeting with someone
+ *   typing was otherwise rewritten whole every five seconds); loading applies that state
+ *   and then the later log rows.
  */
 export class PersistenceExtension implements Extension {
 	priority = 500;
-	readonly updateLog: UpdateLog;
+	readonly updateLog: UpdateLog<BatchCoverage>;
 	readonly saving: SavingGate;
 	private readonly db: Database;
 	private readonly log: Logger;
 	private readonly compactAfterRows: number;
+	private readonly compactEveryRows: number;
+	/** Log rows of each loaded document that its stored state does not hold (about). */
+	private readonly rowsAfterState = new Map<string, number>();
+	private stopping = false;
 	private readonly loaded = new Map<string, Document>();
 	/** What of each loaded document is in the database, as a state vector. */
 	private readonly storedClocks = new Map<string, Clocks>();
 	/** The highest log seq written for each loaded document. */
 	private readonly lastSeq = new Map<string, number>();
+	private readonly edits = new Map<string, EditsAwaitingNotice>();
 	private readonly detachers = new Map<string, () => void>();
 	/** Documents kept loaded because a store failed or their updates were unwritten. */
 	private readonly keptForWriting = new Set<string>();
@@ -89,15 +119,20 @@ export class PersistenceExtension implements Extension {
 		this.db = options.db;
 		this.log = options.logger;
 		this.compactAfterRows = options.compactAfterRows ?? 200;
+		this.compactEveryRows = options.compactEveryRows ?? 100;
 		this.saving = new SavingGate(() => this.loaded.values());
-		this.updateLog = new UpdateLog(
+		this.updateLog = new UpdateLog<BatchCoverage>(
 			options.db,
 			options.logger,
 			{ ...DEFAULT_UPDATE_LOG_LIMITS, ...options.limits },
 			{
 				coverage: (name) => {
 					const document = this.loaded.get(name);
-					return document ? Y.decodeStateVector(Y.encodeStateVector(document)) : null;
+					if (!document) return null;
+					return {
+						clocks: Y.decodeStateVector(Y.encodeStateVector(document)),
+						editsUpTo: this.edits.get(name)?.count ?? 0
+					};
 				},
 				committed: (name, seq, coverage) => this.committed(name, seq, coverage),
 				pausedChanged: (paused) => this.saving.set(paused)
@@ -118,11 +153,13 @@ export class PersistenceExtension implements Extension {
 		applyStoredDocument(document, stored);
 		const last = stored.pending.at(-1)?.seq ?? stored.compactedSeq;
 		this.lastSeq.set(documentName, last);
+		this.rowsAfterState.set(documentName, stored.pending.length);
 		this.storedClocks.set(documentName, Y.decodeStateVector(Y.encodeStateVector(document)));
 		this.loaded.set(documentName, document);
 		this.logUpdatesOf(documentName, document);
 		if (stored.pending.length > this.compactAfterRows) {
 			await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), last);
+			this.rowsAfterState.set(documentName, 0);
 		}
 	}
 
@@ -135,9 +172,16 @@ export class PersistenceExtension implements Extension {
 
 	private logUpdatesOf(documentName: string, document: Document): void {
 		this.detachers.get(documentName)?.();
+		const edits: EditsAwaitingNotice = { count: 0, latest: new Map() };
+		this.edits.set(documentName, edits);
 		const onUpdate = (update: Uint8Array, origin: unknown) => {
 			// Another instance's edit, relayed: that instance logs it.
 			if (isTransactionOrigin(origin) && origin.source === 'redis') return;
+			this.rowsAfterState.set(documentName, (this.rowsAfterState.get(documentName) ?? 0) + 1);
+			if (isTransactionOrigin(origin) && origin.source === 'connection') {
+				edits.count += 1;
+				edits.latest.set(origin.connection, edits.count);
+			}
 			this.updateLog.add({
 				documentName,
 				update,
@@ -149,24 +193,38 @@ export class PersistenceExtension implements Extension {
 		this.detachers.set(documentName, () => document.off('update', onUpdate));
 	}
 
-	private committed(documentName: string, seq: number, coverage: Clocks | null): void {
+	private committed(documentName: string, seq: number, coverage: BatchCoverage | null): void {
 		this.lastSeq.set(documentName, Math.max(seq, this.lastSeq.get(documentName) ?? 0));
 		const stored = this.storedClocks.get(documentName);
 		const document = this.loaded.get(documentName);
 		if (!stored || !document) return;
 		const changed: Clocks = new Map();
-		for (const [client, clock] of coverage ?? []) {
+		for (const [client, clock] of coverage?.clocks ?? []) {
 			if (clock > (stored.get(client) ?? 0)) {
 				stored.set(client, clock);
 				changed.set(client, clock);
 			}
 		}
-		const connections = document.getConnections() as Connection<CollabContext>[];
-		if (changed.size > 0) {
-			const notice = encodeStoredNotice(changed, false);
-			for (const connection of connections) connection.sendStateless(notice);
+		this.noticeEditors(documentName, document, changed, coverage?.editsUpTo ?? 0);
+		if (document.getConnections().length === 0) this.unloadIfKept(document);
+	}
+
+	/** Tells each connection whose edits are all in a committed batch what it stored. */
+	private noticeEditors(
+		documentName: string,
+		document: Document,
+		changed: Clocks,
+		editsUpTo: number
+	): void {
+		const edits = this.edits.get(documentName);
+		if (!edits) return;
+		const notice = changed.size > 0 ? encodeStoredNotice(changed, false) : null;
+		for (const [connection, latest] of edits.latest) {
+			// Edits taken after this batch are in a later one, which will tell it.
+			if (latest > editsUpTo) continue;
+			edits.latest.delete(connection);
+			if (notice && document.hasConnection(connection)) connection.sendStateless(notice);
 		}
-		if (connections.length === 0) this.unloadIfKept(document);
 	}
 
 	/** A document kept loaded only because it had unwritten updates may now go. */
@@ -214,8 +272,8 @@ export class PersistenceExtension implements Extension {
 	}
 
 	/**
-	 * Flushes the log, then writes the compacted state. The state is encoded after the
-	 * flush, so it holds at least every logged update it claims to cover.
+	 * Flushes the log, then writes the compacted state if it is due. The state is encoded
+	 * after the flush, so it holds at least every logged update it claims to cover.
 	 */
 	async store(documentName: string, document: Y.Doc): Promise<void> {
 		if (this.erased.has(documentName)) return;
@@ -224,7 +282,19 @@ export class PersistenceExtension implements Extension {
 		// too, which loading then applies twice, harmlessly.
 		const seq = this.lastSeq.get(documentName) ?? (await lastLoggedSeq(this.db, documentName));
 		if (seq === 0) return;
+		// The log holds every edit: a state is only a shortcut for loading, so it waits
+		// until it would save replaying a good number of rows.
+		const rows = this.rowsAfterState.get(documentName);
+		if (!this.stopping && rows !== undefined && rows < this.compactEveryRows) return;
 		await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), seq);
+		// Rows logged while the state was written are counted again from here: a few
+		// replayed twice on loading are harmless.
+		if (rows !== undefined) this.rowsAfterState.set(documentName, 0);
+	}
+
+	/** From now on every store writes the state: the server is about to stop. */
+	compactOnEveryStore(): void {
+		this.stopping = true;
 	}
 
 	/** Keeps a document loaded while any of its updates is not yet written. */
@@ -242,6 +312,8 @@ export class PersistenceExtension implements Extension {
 		this.keptForWriting.delete(documentName);
 		this.storedClocks.delete(documentName);
 		this.lastSeq.delete(documentName);
+		this.rowsAfterState.delete(documentName);
+		this.edits.delete(documentName);
 		this.updateLog.forget(documentName);
 	}
 

@@ -137,6 +137,11 @@ export interface TestConnection {
 	reverts: RevertNotice[];
 	/** The highest stored clock per Yjs client the server has reported (StoredNotice). */
 	stored: Map<number, number>;
+	/**
+	 * StoredNotices received: full ones (after syncing), and those with changed clocks (a
+	 * batch holding our edits was stored); answers to store requests alone are not counted.
+	 */
+	storedNotices: { full: number; changes: number };
 	/** Store requests the server has answered, in order. */
 	answeredRequests: number[];
 	/** Saving notices (true: paused), in order. */
@@ -163,6 +168,7 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 	const notices: AccessNotice[] = [];
 	const reverts: RevertNotice[] = [];
 	const stored = new Map<number, number>();
+	const storedNotices = { full: 0, changes: 0 };
 	const answeredRequests: number[] = [];
 	const savingPaused: boolean[] = [];
 	const provider = new HocuspocusProvider({
@@ -177,6 +183,10 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 			const revert = parseRevertNotice(payload);
 			if (revert) reverts.push(revert);
 			const storedNotice = parseStoredNotice(payload);
+			if (storedNotice?.full) storedNotices.full += 1;
+			else if (storedNotice && storedNotice.clocks.size > 0) {
+				storedNotices.changes += 1;
+			}
 			for (const [client, clock] of storedNotice?.clocks ?? []) {
 				stored.set(client, Math.max(clock, stored.get(client) ?? 0));
 			}
@@ -195,6 +205,7 @@ export function connectProvider(options: ConnectOptions): TestConnection {
 		notices,
 		reverts,
 		stored,
+		storedNotices,
 		answeredRequests,
 		savingPaused,
 		close() {
