@@ -2,7 +2,9 @@
  * Live editing at council scale: Coplan's full collaboration server against a bare
  * Hocuspocus 4 server and the reference y-websocket server (@y/websocket-server 0.1.1),
  * each in a fresh process, the clients in this one. A keystroke is timed from the typist's
- * local change to its arrival in every other client's copy.
+ * local change to its arrival in every other client's copy. A plain websocket relay gives
+ * the floor (what the loopback and the clients cost with no Yjs); a soak of 200 meetings
+ * follows each server's memory.
  *
  *   npm run bench liveEditing             the full run (several minutes)
  *   npm run bench -- --quick liveEditing  a smaller run (under 2 minutes)
@@ -17,15 +19,18 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import {
-	hocuspocusClient,
-	typingText,
-	yWebsocketClient,
-	type BenchClient,
-	type ServerKind
-} from '../lib/benchClients.ts';
+import type { ServerKind } from '../lib/benchClients.ts';
+import { DocumentNames, connect, pause, percentile, round, untilLoaded } from '../lib/benchConnect.ts';
+import { echoLatencies } from '../lib/benchEcho.ts';
+import { typeInMeeting } from '../lib/benchKeystrokes.ts';
+import { measureOpening, type OpeningResult } from '../lib/benchOpening.ts';
 import { startBenchServer, type BenchServer } from '../lib/benchProcess.ts';
-import { renderBenchTable, type ScenarioResult } from '../lib/benchReport.ts';
+import {
+	renderBenchTable,
+	type LatencySummary,
+	type ScenarioResult,
+	type SoakResult
+} from '../lib/benchReport.ts';
 
 const quick = process.argv.includes('--quick');
 /** The value of `--name=value`, if given. */
@@ -44,110 +49,84 @@ interface Scenario {
 	name: string;
 	meetings: number;
 	clientsPerMeeting: number;
+	/** How many of each meeting's clients type (the rest only read). */
+	typists: number;
 	/** Every typist's interval between keystrokes. */
 	intervalMs: number;
 	seconds: number;
 }
 
+/** One meeting, one typist every 20 ms, with this many clients. */
+function oneMeeting(clients: number, seconds: number): Scenario {
+	return {
+		name: `1 meeting × ${clients.toLocaleString('en-GB')} clients, typing every 20 ms`,
+		meetings: 1,
+		clientsPerMeeting: clients,
+		typists: 1,
+		intervalMs: 20,
+		seconds
+	};
+}
+
+function everyoneTyping(clients: number, seconds: number): Scenario {
+	return {
+		name: `1 meeting × ${clients} clients, all typing every 200 ms`,
+		meetings: 1,
+		clientsPerMeeting: clients,
+		typists: clients,
+		intervalMs: 200,
+		seconds
+	};
+}
+
+function manyMeetings(meetings: number, seconds: number): Scenario {
+	return {
+		name: `${meetings} meetings × 5 clients, one typist each every 200 ms`,
+		meetings,
+		clientsPerMeeting: 5,
+		typists: 1,
+		intervalMs: 200,
+		seconds
+	};
+}
+
 const ALL_SCENARIOS: Scenario[] = quick
-	? [
-			{
-				name: '1 meeting × 10 clients, typing every 20 ms',
-				meetings: 1,
-				clientsPerMeeting: 10,
-				intervalMs: 20,
-				seconds: 4
-			},
-			{
-				name: '1 meeting × 100 clients, typing every 20 ms',
-				meetings: 1,
-				clientsPerMeeting: 100,
-				intervalMs: 20,
-				seconds: 4
-			},
-			{
-				name: '50 meetings × 5 clients, one typist each every 200 ms',
-				meetings: 50,
-				clientsPerMeeting: 5,
-				intervalMs: 200,
-				seconds: 6
-			}
-		]
+	? [oneMeeting(10, 4), oneMeeting(100, 4), everyoneTyping(50, 4), manyMeetings(50, 6)]
 	: [
-			{
-				name: '1 meeting × 10 clients, typing every 20 ms',
-				meetings: 1,
-				clientsPerMeeting: 10,
-				intervalMs: 20,
-				seconds: 8
-			},
-			{
-				name: '1 meeting × 100 clients, typing every 20 ms',
-				meetings: 1,
-				clientsPerMeeting: 100,
-				intervalMs: 20,
-				seconds: 8
-			},
-			{
-				name: '1 meeting × 1,000 clients, typing every 20 ms',
-				meetings: 1,
-				clientsPerMeeting: 1000,
-				intervalMs: 20,
-				seconds: 8
-			},
-			{
-				name: '200 meetings × 5 clients, one typist each every 200 ms',
-				meetings: 200,
-				clientsPerMeeting: 5,
-				intervalMs: 200,
-				seconds: 15
-			},
-			{
-				name: '500 meetings × 5 clients, one typist each every 200 ms',
-				meetings: 500,
-				clientsPerMeeting: 5,
-				intervalMs: 200,
-				seconds: 15
-			}
+			oneMeeting(10, 8),
+			oneMeeting(100, 8),
+			oneMeeting(1000, 8),
+			everyoneTyping(50, 10),
+			manyMeetings(200, 15),
+			manyMeetings(500, 15)
 		];
 const SCENARIOS = ALL_SCENARIOS.filter(
 	(scenario) => onlyScenarios === undefined || scenario.name.includes(onlyScenarios)
 );
+const SOAK: Scenario = { ...manyMeetings(quick ? 50 : 200, quick ? 10 : 60), name: 'soak' };
 const CONNECTING = quick ? 200 : 1000;
+const OPENING_SAMPLES = quick ? 5 : 15;
 
-function percentile(sorted: number[], fraction: number): number {
-	if (sorted.length === 0) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? NaN;
+function summarise(latencies: number[]): LatencySummary {
+	const sorted = [...latencies].sort((a, b) => a - b);
+	return {
+		p50: round(percentile(sorted, 0.5)),
+		p90: round(percentile(sorted, 0.9)),
+		p99: round(percentile(sorted, 0.99)),
+		max: round(sorted.at(-1) ?? NaN)
+	};
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
-
-class DocumentNames {
-	private next = 0;
-	private readonly server: BenchServer;
-	constructor(server: BenchServer) {
-		this.server = server;
-	}
-	take(): string {
-		const meetings = this.server.ready.meetings;
-		if (!meetings) return `bench-${process.pid}-${this.next++}`;
-		const id = meetings[this.next++];
-		if (!id) throw new Error('the Coplan server was seeded with too few meetings');
-		return `meeting:${id}`;
-	}
-}
-
-function connect(server: BenchServer, name: string, index: number): BenchClient {
-	if (server.kind === 'y-websocket') return yWebsocketClient(server.ready.url, name);
-	const cookies = server.ready.cookies;
-	const cookie = cookies ? cookies[index % cookies.length] : undefined;
-	return hocuspocusClient(server.ready.url, name, cookie);
-}
-
+/**
+ * Runs a scenario: connects every client, starts the typists, measures for its seconds
+ * (server CPU and event-loop lag over that time; RSS sampled every 5 s when asked), then
+ * waits up to 3 s for the last keystrokes before counting what was delivered.
+ */
 async function runScenario(
 	server: BenchServer,
 	names: DocumentNames,
-	scenario: Scenario
+	scenario: Scenario,
+	rssSamples?: number[]
 ): Promise<ScenarioResult> {
 	const meetings = Array.from({ length: scenario.meetings }, () => {
 		const name = names.take();
@@ -158,62 +137,30 @@ async function runScenario(
 	const everyone = meetings.flat();
 	await Promise.all(everyone.map((client) => client.synced));
 	const latencies: number[] = [];
-	let expected = 0;
-	const timers: ReturnType<typeof setInterval>[] = [];
-	for (const clients of meetings) {
-		const [typist, ...readers] = clients;
-		if (!typist) continue;
-		const text = typingText(typist.doc, true);
-		if (!text) throw new Error('no text to type into');
-		const sent: number[] = [];
-		const base = text.length;
-		for (const reader of readers) {
-			let seen = base;
-			reader.doc.on('update', () => {
-				const readerText = typingText(reader.doc, false);
-				const length = readerText?.length ?? 0;
-				const now = performance.now();
-				for (; seen < length; seen += 1) {
-					const at = sent[seen - base];
-					if (at !== undefined) latencies.push(now - at);
-				}
-			});
-		}
-		// Typists start at different moments, as people do.
-		const start = setTimeout(() => {
-			timers.push(
-				setInterval(() => {
-					sent.push(performance.now());
-					expected += readers.length;
-					text.insert(text.length, 'a');
-				}, scenario.intervalMs)
-			);
-		}, Math.random() * scenario.intervalMs);
-		timers.push(start as unknown as ReturnType<typeof setInterval>);
-	}
+	const typing = await Promise.all(
+		meetings.map((clients) =>
+			typeInMeeting(clients, scenario.typists, scenario.intervalMs, latencies)
+		)
+	);
 	await server.lag();
 	const cpuBefore = server.cpuSeconds();
 	const started = performance.now();
-	await new Promise((resolve) => setTimeout(resolve, scenario.seconds * 1000));
-	for (const timer of timers) clearInterval(timer);
+	const sampler = rssSamples ? setInterval(() => rssSamples.push(server.rssMb()), 5000) : null;
+	await pause(scenario.seconds * 1000);
+	if (sampler) clearInterval(sampler);
+	for (const meeting of typing) meeting.stop();
 	const elapsed = (performance.now() - started) / 1000;
 	const cpu = (server.cpuSeconds() - cpuBefore) / elapsed;
 	const lag = await server.lag();
-	// Let the last keystrokes arrive before counting what was delivered.
+	const expected = typing.reduce((sum, meeting) => sum + meeting.expected(), 0);
 	const deadline = performance.now() + 3000;
-	while (latencies.length < expected && performance.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
+	while (latencies.length < expected && performance.now() < deadline) await pause(50);
 	const rssMb = server.rssMb();
 	for (const client of everyone) client.close();
-	const sorted = [...latencies].sort((a, b) => a - b);
 	return {
 		scenario: scenario.name,
 		server: server.kind,
-		p50: round(percentile(sorted, 0.5)),
-		p90: round(percentile(sorted, 0.9)),
-		p99: round(percentile(sorted, 0.99)),
-		max: round(sorted.at(-1) ?? NaN),
+		...summarise(latencies),
 		delivered: latencies.length,
 		expected,
 		cpuPercent: Math.round(cpu * 100),
@@ -223,31 +170,66 @@ async function runScenario(
 	};
 }
 
-async function timeToOpen(server: BenchServer, names: DocumentNames, count: number) {
-	const name = names.take();
-	const first = performance.now();
-	const opener = connect(server, name, 0);
-	await opener.synced;
-	const fresh = performance.now() - first;
-	const second = performance.now();
-	const warm = connect(server, name, 1);
-	await warm.synced;
-	const warmMs = performance.now() - second;
-	const crowdName = names.take();
-	const crowdStart = performance.now();
-	const crowd = Array.from({ length: count }, (_, index) => connect(server, crowdName, index));
-	await Promise.all(crowd.map((client) => client.synced));
-	const crowdMs = performance.now() - crowdStart;
-	for (const client of [opener, warm, ...crowd]) client.close();
-	return { newMs: round(fresh), warmMs: round(warmMs), connectingMs: Math.round(crowdMs) };
+/** The soak: RSS before, every 5 s while 200 meetings type for a minute, and after they go. */
+async function soak(server: BenchServer, names: DocumentNames): Promise<SoakResult> {
+	const beforeMb = server.rssMb();
+	const samples: number[] = [];
+	const result = await runScenario(server, names, SOAK, samples);
+	const unloaded = await untilLoaded(server, 0);
+	return {
+		seconds: SOAK.seconds,
+		meetings: SOAK.meetings,
+		beforeMb,
+		peakMb: Math.max(...samples, result.rssMb),
+		lastMb: samples.at(-1) ?? result.rssMb,
+		afterMb: server.rssMb(),
+		unloaded,
+		p99: result.p99
+	};
+}
+
+/** The floor: the one-meeting scenarios' keystrokes through a plain websocket relay. */
+async function echoFloor(): Promise<ScenarioResult[]> {
+	const server = await startBenchServer('echo');
+	try {
+		const results: ScenarioResult[] = [];
+		for (const scenario of SCENARIOS.filter((entry) => entry.meetings === 1)) {
+			if (scenario.typists > 1) continue;
+			const { latencies, expected } = await echoLatencies(
+				server.ready.url,
+				scenario.clientsPerMeeting,
+				scenario.intervalMs,
+				scenario.seconds
+			);
+			results.push({
+				scenario: scenario.name,
+				server: 'echo floor',
+				...summarise(latencies),
+				delivered: latencies.length,
+				expected,
+				cpuPercent: NaN,
+				rssMb: NaN,
+				lagP99: NaN,
+				lagMax: NaN
+			});
+		}
+		return results;
+	} finally {
+		await server.stop();
+	}
 }
 
 const KINDS = (['coplan', 'hocuspocus', 'y-websocket'] as const).filter(
 	(kind: ServerKind) => onlyServers === undefined || onlyServers.includes(kind)
 );
-const meetingsNeeded = SCENARIOS.reduce((sum, scenario) => sum + scenario.meetings, 0) + 2;
+const meetingsNeeded =
+	SCENARIOS.reduce((sum, scenario) => sum + scenario.meetings, 0) +
+	SOAK.meetings +
+	OPENING_SAMPLES +
+	4;
 const results: ScenarioResult[] = [];
-const opening: Record<string, Awaited<ReturnType<typeof timeToOpen>> & { idleRssMb: number }> = {};
+const opening: Record<string, OpeningResult & { idleRssMb: number }> = {};
+const soaks: Record<string, SoakResult> = {};
 for (const kind of KINDS) {
 	const server = await startBenchServer(kind, { BENCH_MEETINGS: String(meetingsNeeded) });
 	try {
@@ -263,11 +245,20 @@ for (const kind of KINDS) {
 				`  ${scenario.name}: p50 ${result.p50} ms, p99 ${result.p99} ms, CPU ${result.cpuPercent}%, lag p99 ${result.lagP99} ms`
 			);
 		}
-		opening[kind] = { ...(await timeToOpen(server, names, CONNECTING)), idleRssMb };
+		if (!partial) {
+			opening[kind] = {
+				...(await measureOpening(server, names, OPENING_SAMPLES, CONNECTING)),
+				idleRssMb
+			};
+			console.log(`  opening: ${JSON.stringify(opening[kind])}`);
+			soaks[kind] = await soak(server, names);
+			console.log(`  soak: ${JSON.stringify(soaks[kind])}`);
+		}
 	} finally {
 		await server.stop();
 	}
 }
+const floor = await echoFloor();
 
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const report = {
@@ -278,8 +269,9 @@ const report = {
 	quick,
 	database: process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite',
 	connecting: CONNECTING,
-	results,
-	opening
+	results: [...results, ...floor],
+	opening,
+	soaks
 };
 const table = renderBenchTable(report);
 console.log(`\n${table}`);

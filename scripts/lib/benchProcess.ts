@@ -3,23 +3,34 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ServerKind } from './benchClients.ts';
 
+/** The Yjs servers compared, and the plain websocket relay that gives the floor. */
+export type BenchServerKind = ServerKind | 'echo';
+
 /** A measured server in its own process (see benchServers/control.ts for the protocol). */
 export interface BenchServer {
-	kind: ServerKind;
-	ready: { url: string; meetings?: string[]; cookies?: string[]; database?: string };
-	/** Event-loop delay since the last call, in ms. */
-	lag(): Promise<{ lagP50: number; lagP99: number; lagMax: number }>;
+	kind: BenchServerKind;
+	ready: {
+		url: string;
+		meetings?: string[];
+		cookies?: string[];
+		database?: string;
+		/** The server never unloads a document once opened. */
+		keepsDocuments?: boolean;
+	};
+	/** Event-loop delay since the last call, in ms, and the documents held in memory. */
+	lag(): Promise<{ lagP50: number; lagP99: number; lagMax: number; documents: number }>;
 	/** CPU time the process has used, user and system, in seconds. */
 	cpuSeconds(): number;
 	rssMb(): number;
 	stop(): Promise<void>;
 }
 
-const SCRIPTS: Record<ServerKind, string[]> = {
+const SCRIPTS: Record<BenchServerKind, string[]> = {
 	// Coplan's server code is loaded as the app loads it (through Vite's SSR graph).
 	coplan: ['scripts/lib/viteRun.ts', 'scripts/lib/benchServers/coplan.ts'],
 	hocuspocus: ['scripts/lib/benchServers/hocuspocus.ts'],
-	'y-websocket': ['scripts/lib/benchServers/yWebsocket.ts']
+	'y-websocket': ['scripts/lib/benchServers/yWebsocket.ts'],
+	echo: ['scripts/lib/benchServers/echo.ts']
 };
 
 function procStat(pid: number): string[] {
@@ -29,7 +40,7 @@ function procStat(pid: number): string[] {
 }
 
 export async function startBenchServer(
-	kind: ServerKind,
+	kind: BenchServerKind,
 	env: Record<string, string> = {}
 ): Promise<BenchServer> {
 	// BENCH_CPU_PROF=dir: each server profiles itself there (benchServers/control.ts).

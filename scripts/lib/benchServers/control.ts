@@ -37,9 +37,15 @@ class SpanProfiler {
 /**
  * The small protocol between `npm run bench liveEditing` and a server it measures, in its
  * own process: the server prints one JSON line when ready, then answers `stats` on stdin
- * with its event-loop delay since the last `stats` (one JSON line), and stops on `quit`.
+ * with its event-loop delay since the last `stats` and the documents it holds in memory
+ * (one JSON line), and stops on `quit`.
  */
-export function serveBenchControl(ready: Record<string, unknown>, stop: () => Promise<void>): void {
+export function serveBenchControl(
+	ready: Record<string, unknown>,
+	stop: () => Promise<void>,
+	/** How many documents the server holds in memory, reported with each `stats`. */
+	loadedDocuments: () => number = () => 0
+): void {
 	const lag = monitorEventLoopDelay({ resolution: 5 });
 	lag.enable();
 	const directory = process.env.BENCH_CPU_PROF;
@@ -54,7 +60,8 @@ export function serveBenchControl(ready: Record<string, unknown>, stop: () => Pr
 				`${JSON.stringify({
 					lagP50: ms(lag.percentile(50)),
 					lagP99: ms(lag.percentile(99)),
-					lagMax: ms(lag.max)
+					lagMax: ms(lag.max),
+					documents: loadedDocuments()
 				})}\n`
 			);
 			lag.reset();

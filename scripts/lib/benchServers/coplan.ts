@@ -29,5 +29,6 @@ serveBenchControl(
 	async () => {
 		await server.stop();
 		await database.close();
-	}
+	},
+	() => server.collab.hocuspocus.documents.size
 );

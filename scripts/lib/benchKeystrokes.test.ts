@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { BenchClient } from './benchClients.ts';
+import { typeInMeeting } from './benchKeystrokes.ts';
+
+const DELAY_MS = 15;
+
+/** Clients whose documents pass every update to each other after DELAY_MS, as a server would. */
+function relayedClients(count: number): BenchClient[] {
+	const docs = Array.from({ length: count }, () => new Y.Doc());
+	for (const doc of docs) {
+		doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === 'relay') return;
+			setTimeout(() => {
+				for (const other of docs) if (other !== doc) Y.applyUpdate(other, update, 'relay');
+			}, DELAY_MS);
+		});
+	}
+	return docs.map((doc) => ({ doc, synced: Promise.resolve(), close: () => doc.destroy() }));
+}
+
+describe('timing keystrokes in a meeting', () => {
+	it('times each typist’s keystrokes to their arrival at every other client', async () => {
+		const clients = relayedClients(4);
+		const latencies: number[] = [];
+		const meeting = await typeInMeeting(clients, 2, 10, latencies);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		meeting.stop();
+		const expected = meeting.expected();
+		// Two typists, each keystroke expected at the three other clients.
+		expect(expected).toBeGreaterThan(0);
+		expect(expected % 3).toBe(0);
+		const deadline = Date.now() + 2000;
+		while (latencies.length < expected && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		expect(latencies).toHaveLength(expected);
+		// Timers may fire a little early; never much before the relay's delay.
+		expect(Math.min(...latencies)).toBeGreaterThanOrEqual(DELAY_MS - 2);
+		for (const client of clients) client.close();
+	});
+});
