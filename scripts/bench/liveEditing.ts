@@ -245,7 +245,8 @@ for (const kind of KINDS) {
 				`  ${scenario.name}: p50 ${result.p50} ms, p99 ${result.p99} ms, CPU ${result.cpuPercent}%, lag p99 ${result.lagP99} ms`
 			);
 		}
-		if (!partial) {
+		// Opening and the soak run unless the run was narrowed to some scenarios.
+		if (onlyScenarios === undefined) {
 			opening[kind] = {
 				...(await measureOpening(server, names, OPENING_SAMPLES, CONNECTING)),
 				idleRssMb

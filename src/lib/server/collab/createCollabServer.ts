@@ -2,7 +2,7 @@ import { Hocuspocus, OutgoingMessage, type Connection } from '@hocuspocus/server
 import crossws, { type NodeAdapter } from 'crossws/adapters/node';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { authenticateCookieHeader } from '../auth/session.ts';
+import { authenticateCookieHeader, type SessionValidation } from '../auth/session.ts';
 import type { LiveDocuments } from './liveDocuments.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
@@ -29,6 +29,7 @@ import type { EditBudgetLimits } from './editBudget.ts';
 import { frameAddress, servedDocumentOf } from './frameAddress.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { SessionWatch, type SessionHolder } from './sessionWatch.ts';
+import { SingleFlight } from '../singleFlight.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -143,6 +144,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		intervalMs: options.sessionCheckIntervalMs
 	});
 	let closing = false;
+	// Tabs coming back together after a restart share one lookup per cookie.
+	const sessionLookups = new SingleFlight<string, SessionValidation>();
 
 	const adapter: NodeAdapter = crossws({
 		// Frames over the limit are refused by the websocket server itself: it closes that
@@ -155,9 +158,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 					log.warn({ origin: request.headers.get('origin') }, 'websocket refused: wrong origin');
 					return new Response('Forbidden origin', { status: 403 });
 				}
-				const { user, session } = await authenticateCookieHeader(
-					options.db,
-					request.headers.get('cookie')
+				const cookie = request.headers.get('cookie') ?? '';
+				const { user, session } = await sessionLookups.run(cookie, () =>
+					authenticateCookieHeader(options.db, cookie)
 				);
 				return { context: { user, sessionId: session?.id ?? null } };
 			},

@@ -1,5 +1,5 @@
 import type { connectedPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import { decideDocumentAccess } from '../documentAccess.ts';
+import { decideDocumentAccess, type DocumentAccess } from '../documentAccess.ts';
 import type { Database } from '../../db/client.ts';
 import type { Logger } from '../../logger.ts';
 import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
@@ -7,6 +7,7 @@ import type { CollabContext } from '../context.ts';
 import type { AccessEpoch } from '../accessEpoch.ts';
 import { applyAccess } from '../liveAccess.ts';
 import { recordAuditEvent } from '../../services/audit/recordAuditEvent.ts';
+import { SingleFlight } from '../../singleFlight.ts';
 
 /**
  * Decides, through can(), whether the signed-in user may open a document: only the
@@ -20,6 +21,11 @@ export class AuthorizationExtension implements Extension {
 	private readonly db: Database;
 	private readonly epoch: AccessEpoch;
 	private readonly log: Logger;
+	/**
+	 * One decision at a time per person, document and access epoch: a reconnection storm
+	 * (a restart, a network blip) brings each person's tabs back at once, and they share it.
+	 */
+	private readonly decisions = new SingleFlight<string, DocumentAccess>();
 
 	constructor(db: Database, epoch: AccessEpoch, log: Logger) {
 		this.db = db;
@@ -34,7 +40,11 @@ export class AuthorizationExtension implements Extension {
 	}: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
 		if (!context.user) throw { reason: COLLAB_DENIAL.unauthenticated };
 		const decidedAt = this.epoch.current;
-		const access = await decideDocumentAccess(this.db, context.user.id, documentName);
+		const userId = context.user.id;
+		const access = await this.decisions.run(
+			`${userId}\u0000${documentName}\u0000${decidedAt}`,
+			() => decideDocumentAccess(this.db, userId, documentName)
+		);
 		if (!access.allowed) throw { reason: access.reason };
 		connectionConfig.readOnly = access.readOnly;
 		return { access, accessDecidedAt: decidedAt };
