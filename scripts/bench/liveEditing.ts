@@ -10,6 +10,7 @@
  *   npm run bench -- --quick liveEditing  a smaller run (under 2 minutes)
  *   --servers=coplan,hocuspocus          only these servers
  *   --scenarios=200                       only scenarios whose name contains this
+ *                                         (or "opening", or "soak": only that)
  *
  * Coplan uses PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is set, PGlite
  * otherwise. Results are printed, with each figure's ratio to the faster baseline, and
@@ -245,13 +246,14 @@ for (const kind of KINDS) {
 				`  ${scenario.name}: p50 ${result.p50} ms, p99 ${result.p99} ms, CPU ${result.cpuPercent}%, lag p99 ${result.lagP99} ms`
 			);
 		}
-		// Opening and the soak run unless the run was narrowed to some scenarios.
-		if (onlyScenarios === undefined) {
+		if (onlyScenarios === undefined || onlyScenarios === 'opening') {
 			opening[kind] = {
 				...(await measureOpening(server, names, OPENING_SAMPLES, CONNECTING)),
 				idleRssMb
 			};
 			console.log(`  opening: ${JSON.stringify(opening[kind])}`);
+		}
+		if (onlyScenarios === undefined || onlyScenarios === 'soak') {
 			soaks[kind] = await soak(server, names);
 			console.log(`  soak: ${JSON.stringify(soaks[kind])}`);
 		}

@@ -24,7 +24,11 @@ describe('timing keystrokes in a meeting', () => {
 		const clients = relayedClients(4);
 		const latencies: number[] = [];
 		const meeting = await typeInMeeting(clients, 2, 10, latencies);
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		const typing = Date.now() + 5000;
+		// Until both typists have typed a few keystrokes.
+		while (meeting.expected() < 30 && Date.now() < typing) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
 		meeting.stop();
 		const expected = meeting.expected();
 		// Two typists, each keystroke expected at the three other clients.
