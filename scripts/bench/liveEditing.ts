@@ -166,14 +166,19 @@ async function runScenario(
 		expected,
 		cpuPercent: Math.round(cpu * 100),
 		rssMb,
+		heapMb: lag.heapMb,
 		lagP99: lag.lagP99,
 		lagMax: lag.lagMax
 	};
 }
 
-/** The soak: RSS before, every 5 s while 200 meetings type for a minute, and after they go. */
+/**
+ * The soak: RSS before, every 5 s while 200 meetings type for a minute, and after they
+ * go; the JavaScript heap in use before, at the end of the typing and after.
+ */
 async function soak(server: BenchServer, names: DocumentNames): Promise<SoakResult> {
 	const beforeMb = server.rssMb();
+	const heapBeforeMb = (await server.lag()).heapMb;
 	const samples: number[] = [];
 	const result = await runScenario(server, names, SOAK, samples);
 	const unloaded = await untilLoaded(server, 0);
@@ -184,6 +189,9 @@ async function soak(server: BenchServer, names: DocumentNames): Promise<SoakResu
 		peakMb: Math.max(...samples, result.rssMb),
 		lastMb: samples.at(-1) ?? result.rssMb,
 		afterMb: server.rssMb(),
+		heapBeforeMb,
+		heapEndMb: result.heapMb,
+		heapAfterMb: (await server.lag()).heapMb,
 		unloaded,
 		p99: result.p99
 	};
@@ -210,6 +218,7 @@ async function echoFloor(): Promise<ScenarioResult[]> {
 				expected,
 				cpuPercent: NaN,
 				rssMb: NaN,
+				heapMb: NaN,
 				lagP99: NaN,
 				lagMax: NaN
 			});

@@ -18,7 +18,15 @@ export interface BenchServer {
 		keepsDocuments?: boolean;
 	};
 	/** Event-loop delay since the last call, in ms, and the documents held in memory. */
-	lag(): Promise<{ lagP50: number; lagP99: number; lagMax: number; documents: number }>;
+	lag(): Promise<{
+		lagP50: number;
+		lagP99: number;
+		lagMax: number;
+		documents: number;
+		/** JavaScript heap in use, and memory held by buffers (update bytes, sockets). */
+		heapMb: number;
+		buffersMb: number;
+	}>;
 	/** CPU time the process has used, user and system, in seconds. */
 	cpuSeconds(): number;
 	rssMb(): number;

@@ -13,6 +13,7 @@ function result(server: string, p50: number): ScenarioResult {
 		expected: 10,
 		cpuPercent: server === 'echo floor' ? NaN : 10,
 		rssMb: 100,
+		heapMb: 50,
 		lagP99: 5,
 		lagMax: 6
 	};
@@ -45,6 +46,9 @@ const report: BenchReport = {
 			lastMb: 410,
 			afterMb: 405,
 			unloaded: true,
+			heapBeforeMb: 100,
+			heapEndMb: 150,
+			heapAfterMb: 120,
 			p99: 9
 		}
 	}
@@ -65,6 +69,6 @@ describe('the live-editing report', () => {
 
 	it('reports the soak', () => {
 		expect(table).toContain('## Memory over a soak: 50 meetings typing for 10 s');
-		expect(table).toContain('| coplan | 400 | 420 | 410 | 405 | 9 |');
+		expect(table).toContain('| coplan | 400 | 420 | 410 | 405 | 100 | 150 | 120 | 9 |');
 	});
 });

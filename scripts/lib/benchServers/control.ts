@@ -61,7 +61,9 @@ export function serveBenchControl(
 					lagP50: ms(lag.percentile(50)),
 					lagP99: ms(lag.percentile(99)),
 					lagMax: ms(lag.max),
-					documents: loadedDocuments()
+					documents: loadedDocuments(),
+					heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+					buffersMb: Math.round(process.memoryUsage().arrayBuffers / 2 ** 20)
 				})}\n`
 			);
 			lag.reset();
