@@ -30,6 +30,7 @@ import { frameAddress, servedDocumentOf } from './frameAddress.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { SessionWatch, type SessionHolder } from './sessionWatch.ts';
 import { SingleFlight } from '../singleFlight.ts';
+import { OpeningAudit } from './openingAudit.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -114,6 +115,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			: { compactEveryRows: options.compactEveryRows })
 	});
 	const epoch = new AccessEpoch();
+	const openingAudit = new OpeningAudit(options.db, log);
 	const hocuspocus = new Hocuspocus<CollabContext>({
 		name: 'coplan',
 		quiet: true,
@@ -125,7 +127,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			new AuthenticationExtension(),
 			new DocumentNameExtension(),
 			new ClientSchemaExtension(),
-			new AuthorizationExtension(options.db, epoch, log),
+			new AuthorizationExtension(options.db, epoch, openingAudit),
 			new DocumentSizeExtension(
 				log,
 				options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES,
@@ -254,6 +256,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 					)
 				)
 			);
+			await openingAudit.flush();
 			hocuspocus.closeConnections();
 			adapter.closeAll(1001, 'Server shutting down', true);
 			persistence.stop();

@@ -9,6 +9,7 @@ import { createLogger } from '../../logger.ts';
 import { AccessEpoch } from '../accessEpoch.ts';
 import type { CollabContext } from '../context.ts';
 import { AuthorizationExtension } from './AuthorizationExtension.ts';
+import { OpeningAudit } from '../openingAudit.ts';
 
 let database: TestDatabase;
 let team: ChildWithTeam;
@@ -65,7 +66,11 @@ async function goLive(extension: AuthorizationExtension, name: string, context: 
 describe('the decision at authentication, when the connection goes live', () => {
 	it('stands when no access change was announced in between, and is made again when one was', async () => {
 		const epoch = new AccessEpoch();
-		const extension = new AuthorizationExtension(database.db, epoch, createLogger('silent'));
+		const extension = new AuthorizationExtension(
+			database.db,
+			epoch,
+			new OpeningAudit(database.db, createLogger('silent'))
+		);
 		const meetingId = await createMeeting(database.db, team);
 		const name = meetingDocumentName(meetingId);
 

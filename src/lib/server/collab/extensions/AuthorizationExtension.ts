@@ -1,12 +1,11 @@
 import type { connectedPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { decideDocumentAccess, type DocumentAccess } from '../documentAccess.ts';
 import type { Database } from '../../db/client.ts';
-import type { Logger } from '../../logger.ts';
 import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 import type { CollabContext } from '../context.ts';
 import type { AccessEpoch } from '../accessEpoch.ts';
 import { applyAccess } from '../liveAccess.ts';
-import { recordAuditEvent } from '../../services/audit/recordAuditEvent.ts';
+import type { OpeningAudit } from '../openingAudit.ts';
 import { SingleFlight } from '../../singleFlight.ts';
 
 /**
@@ -20,17 +19,17 @@ export class AuthorizationExtension implements Extension {
 	priority = 800;
 	private readonly db: Database;
 	private readonly epoch: AccessEpoch;
-	private readonly log: Logger;
+	private readonly audit: OpeningAudit;
 	/**
 	 * One decision at a time per person, document and access epoch: a reconnection storm
 	 * (a restart, a network blip) brings each person's tabs back at once, and they share it.
 	 */
 	private readonly decisions = new SingleFlight<string, DocumentAccess>();
 
-	constructor(db: Database, epoch: AccessEpoch, log: Logger) {
+	constructor(db: Database, epoch: AccessEpoch, audit: OpeningAudit) {
 		this.db = db;
 		this.epoch = epoch;
-		this.log = log;
+		this.audit = audit;
 	}
 
 	async onAuthenticate({
@@ -65,20 +64,14 @@ export class AuthorizationExtension implements Extension {
 				: await decideDocumentAccess(this.db, context.user.id, documentName);
 		applyAccess(connection, access, { announce: true });
 		if (access.allowed) {
-			// Opening a live document reads the child's record, like opening its page. Written
-			// beside the opening rather than before it: nobody waits on the audit trail.
-			recordAuditEvent(this.db, {
+			// Opening a live document reads the child's record, like opening its page.
+			this.audit.record({
 				actorId: context.user.id,
-				action: 'child.read',
-				subjectType: 'child',
-				subjectId: access.childId,
 				childId: access.childId,
 				organisationId: access.organisationId,
 				ip: context.address ?? null,
-				details: { path: `/collab/${documentName}` }
-			}).catch((error: unknown) =>
-				this.log.warn({ err: error, documentName }, 'audit write failed')
-			);
+				documentName
+			});
 		}
 	}
 }
