@@ -66,10 +66,13 @@ export async function measureOpening(
 	}
 	keeper.close();
 	const crowdName = names.take();
+	// Starts a span of its own for BENCH_CPU_PROF (benchServers/control.ts).
+	await server.lag();
 	const crowdStart = performance.now();
 	const clients = Array.from({ length: crowd }, (_, index) => connect(server, crowdName, index));
 	await Promise.all(clients.map((client) => client.synced));
 	const connectingMs = Math.round(performance.now() - crowdStart);
+	await server.lag();
 	for (const client of clients) client.close();
 	return { newMs: median(newTimes), warmMs: median(warmTimes), coldMs, connectingMs };
 }

@@ -205,12 +205,18 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 	}
 }
 
+/**
+ * Loads who someone is for can(). Both queries are prepared statements: they run for every
+ * request and every websocket, and prepared each costs one round trip instead of two.
+ */
 export async function loadActor(db: Database, userId: string): Promise<Actor> {
 	const [memberRows, teamRows] = await Promise.all([
 		db
 			.select({ organisationId: memberships.organisationId, role: memberships.role })
 			.from(memberships)
-			.where(eq(memberships.userId, userId)),
+			.where(eq(memberships.userId, sql.placeholder('userId')))
+			.prepare('actor_memberships')
+			.execute({ userId }),
 		db
 			.select({
 				childId: teamMembers.childId,
@@ -226,7 +232,9 @@ export async function loadActor(db: Database, userId: string): Promise<Actor> {
 				)`
 			})
 			.from(teamMembers)
-			.where(eq(teamMembers.userId, userId))
+			.where(eq(teamMembers.userId, sql.placeholder('userId')))
+			.prepare('actor_teams')
+			.execute({ userId })
 	]);
 	return { id: userId, memberships: memberRows, teams: teamRows };
 }

@@ -87,14 +87,12 @@ const SIGNED_OUT: SessionValidation = {
 /** Tokens are base32 of 20 bytes: anything else is tampered with and never queried. */
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
 
-export async function validateSessionToken(
-	db: Database,
-	token: string,
-	now = new Date()
-): Promise<SessionValidation> {
-	if (!TOKEN_SHAPE.test(token)) return SIGNED_OUT;
-	const sessionId = sessionIdFromToken(token);
-	const [row] = await db
+/**
+ * The session and its user, as a prepared statement: looked up on every request and every
+ * websocket, it then costs the driver one round trip instead of two (describe, then run).
+ */
+function sessionWithUser(db: Database) {
+	return db
 		.select({
 			session: sessions,
 			user: { id: users.id, email: users.email, name: users.name },
@@ -107,7 +105,18 @@ export async function validateSessionToken(
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, sessionId));
+		.where(eq(sessions.id, sql.placeholder('sessionId')))
+		.prepare('session_with_user');
+}
+
+export async function validateSessionToken(
+	db: Database,
+	token: string,
+	now = new Date()
+): Promise<SessionValidation> {
+	if (!TOKEN_SHAPE.test(token)) return SIGNED_OUT;
+	const sessionId = sessionIdFromToken(token);
+	const [row] = await sessionWithUser(db).execute({ sessionId });
 	if (!row) return SIGNED_OUT;
 	const { session, user } = row;
 	const twoFactorEnabled = Boolean(row.twoFactorEnabled);

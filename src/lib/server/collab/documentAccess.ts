@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
 	COLLAB_DENIAL,
 	READ_ONLY_REASONS,
@@ -42,6 +42,7 @@ export async function loadMeetingForAccess(
 	db: Database,
 	meetingId: string
 ): Promise<MeetingForAccess | null> {
+	// Prepared: asked for every websocket that opens a meeting (one round trip, not two).
 	const [row] = await db
 		.select({
 			id: meetings.id,
@@ -52,7 +53,15 @@ export async function loadMeetingForAccess(
 		})
 		.from(meetings)
 		.innerJoin(children, eq(children.id, meetings.childId))
-		.where(and(eq(meetings.id, meetingId), isNull(meetings.deletedAt), isNull(children.deletedAt)));
+		.where(
+			and(
+				eq(meetings.id, sql.placeholder('meetingId')),
+				isNull(meetings.deletedAt),
+				isNull(children.deletedAt)
+			)
+		)
+		.prepare('meeting_for_access')
+		.execute({ meetingId });
 	return row ?? null;
 }
 
