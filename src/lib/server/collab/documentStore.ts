@@ -99,6 +99,7 @@ export interface StoredDocument {
 	pending: StoredUpdate[];
 }
 
+/** Prepared statements: every document opened from the database reads both. */
 export async function readStoredDocument(
 	db: Database,
 	documentName: string
@@ -106,15 +107,22 @@ export async function readStoredDocument(
 	const [row] = await db
 		.select({ state: documents.state, compactedSeq: documents.compactedSeq })
 		.from(documents)
-		.where(eq(documents.name, documentName));
+		.where(eq(documents.name, sql.placeholder('documentName')))
+		.prepare('document_state')
+		.execute({ documentName });
 	const compactedSeq = row?.compactedSeq ?? 0;
 	const pending = await db
 		.select()
 		.from(documentUpdates)
 		.where(
-			and(eq(documentUpdates.documentName, documentName), gt(documentUpdates.seq, compactedSeq))
+			and(
+				eq(documentUpdates.documentName, sql.placeholder('documentName')),
+				gt(documentUpdates.seq, sql.placeholder('compactedSeq'))
+			)
 		)
-		.orderBy(asc(documentUpdates.seq));
+		.orderBy(asc(documentUpdates.seq))
+		.prepare('document_log_after')
+		.execute({ documentName, compactedSeq });
 	return { state: row?.state ?? null, compactedSeq, pending };
 }
 
