@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client.ts';
 import { auditEvents } from '../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import { createLogger } from '../logger.ts';
 import { createChildWithTeam, type ChildWithTeam } from '../testing/factories.ts';
 import { OpeningAudit } from './openingAudit.ts';
+import { switchableDatabase } from './testing/switchableDatabase.ts';
 
 let database: TestDatabase;
 let team: ChildWithTeam;
@@ -18,21 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await database.close();
 });
-
-/** The database, counting inserts, with a switch that makes them fail. */
-function counting(db: Database) {
-	const state = { inserts: 0, down: false };
-	const proxy = new Proxy(db, {
-		get(target, property, receiver) {
-			if (property === 'insert') {
-				if (state.down) throw new Error('connection refused');
-				state.inserts += 1;
-			}
-			return Reflect.get(target, property, receiver) as unknown;
-		}
-	});
-	return { db: proxy, state };
-}
 
 const opening = (index: number) => ({
 	actorId: team.member('parent').id,
@@ -47,11 +32,11 @@ const readsOfChild = () =>
 
 describe('auditing the openings of live documents', () => {
 	it('writes a crowd of openings in a few inserts, each as a read of the child', async () => {
-		const { db, state } = counting(database.db);
+		const { db, state } = switchableDatabase(database.db);
 		const audit = new OpeningAudit(db, createLogger('silent'), 10_000);
 		for (let index = 0; index < 2500; index += 1) audit.record(opening(index));
 		await audit.flush();
-		expect(state.inserts).toBe(3);
+		expect(state.writes).toBe(3);
 		const reads = await readsOfChild();
 		expect(reads).toHaveLength(2500);
 		expect(reads.find((read) => read.details.path === '/collab/meeting:7')).toMatchObject({
@@ -65,7 +50,7 @@ describe('auditing the openings of live documents', () => {
 	});
 
 	it('writes by itself shortly after an opening, and carries on after a failed write', async () => {
-		const { db, state } = counting(database.db);
+		const { db, state } = switchableDatabase(database.db);
 		const audit = new OpeningAudit(db, createLogger('silent'), 5);
 		const before = (await readsOfChild()).length;
 		state.down = true;
