@@ -81,8 +81,9 @@ function authorOf(origin: unknown): string | null {
  *   are now stored (a StoredNotice with the state-vector clocks the batch covers), and
  *   store requests waiting on that batch are answered. Others need no notice: a page
  *   counts content that came from the server as saved, and with one typist among many
- *   readers, notices to everyone were as many frames as the edits themselves. A connection that has just opened gets
- *   the whole stored state vector. A page says "Saved" only from these.
+ *   readers, notices to everyone were as many frames as the edits themselves. A
+ *   connection that has just opened gets the whole stored state vector. A page says
+ *   "Saved" only from these.
  * - When writing fails for a few seconds or too much waits in memory, saving pauses
  *   (SavingGate: every connection read-only and told why) and resumes by itself once
  *   everything is written. A document with unwritten updates is never unloaded.
