@@ -2,7 +2,7 @@ import { requireUser } from '$lib/server/auth/guards.ts';
 import { listMyActions } from '$lib/server/services/actions/myActions.ts';
 import type { PageServerLoad } from './$types';
 
-/** "My actions": what the signed-in person owns, across every child, by when it is due. */
+/** "Your actions": what the signed-in person owns, across every child, by when it is due. */
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const now = new Date();

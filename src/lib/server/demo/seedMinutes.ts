@@ -37,7 +37,7 @@ import type { DemoMinutes } from './story.ts';
 /**
  * Writes what each held demo meeting recorded (the stories' minutes) into its live
  * documents, as the chair would have on the day, then closes it: every demo child has
- * minutes (version 1, frozen at the close), actions with owners in "My actions" — some
+ * minutes (version 1, frozen at the close), actions with owners in "Your actions" — some
  * done with evidence, some overdue — and, for Maya, an action carried from one TAF review
  * into the next. Dates are relative to each meeting.
  */

@@ -16,7 +16,7 @@ import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 import { projectMeetingDoc } from '../meetings/projectMeetingDoc.ts';
 
 /**
- * Marking an action done, with a short note of the evidence, from "My actions".
+ * Marking an action done, with a short note of the evidence, from "Your actions".
  *
  * The meeting's live document stays the source of truth: the change is made there,
  * through the live collaboration server (liveDocuments.ts), as the person who made it —

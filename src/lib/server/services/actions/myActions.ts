@@ -5,7 +5,7 @@ import type { OpenAction } from '../../../shared/viewModels/actions.ts';
 import { dueGroup, listOpenActions } from './openActions.ts';
 
 /**
- * "My actions": the open actions a person owns across every child whose team they are
+ * "Your actions": the open actions a person owns across every child whose team they are
  * in, grouped as overdue, due this week (the next 7 days) and later.
  */
 
