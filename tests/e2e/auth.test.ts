@@ -102,6 +102,8 @@ test.describe('signing in and out', () => {
 		page,
 		browser
 	}) => {
+		// Eight password attempts over two browsers: about 23 s on a busy 2-core machine.
+		test.slow();
 		// physio is used by no other journey: this locks it for new devices for 15 minutes.
 		// The owner signed in on their laptop last week; the stranger's browser never has.
 		const laptop = await newSignedInPage(browser, 'physio');

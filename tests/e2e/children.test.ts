@@ -28,6 +28,9 @@ async function childPageOf(browser: Browser, childName: string): Promise<string>
 }
 
 test.describe('a coordinator’s children', () => {
+	// Each journey runs several pages and accessibility scans: about 30 s on a busy
+	// 2-core machine, where the default 30 s cut them off.
+	test.describe.configure({ timeout: 90_000 });
 	test('adds a child, fixing mistakes the form points out, then edits the record', async ({
 		page
 	}) => {
