@@ -174,7 +174,8 @@ async function runScenario(
 
 /**
  * The soak: RSS before, every 5 s while 200 meetings type for a minute, and after they
- * go; the JavaScript heap in use before, at the end of the typing and after.
+ * go; the JavaScript heap in use before, at the end of the typing, and what it keeps
+ * after a full collection once everyone has gone.
  */
 async function soak(server: BenchServer, names: DocumentNames): Promise<SoakResult> {
 	const beforeMb = server.rssMb();
@@ -191,7 +192,7 @@ async function soak(server: BenchServer, names: DocumentNames): Promise<SoakResu
 		afterMb: server.rssMb(),
 		heapBeforeMb,
 		heapEndMb: result.heapMb,
-		heapAfterMb: (await server.lag()).heapMb,
+		heapAfterMb: await server.heapAfterGcMb(),
 		unloaded,
 		p99: result.p99
 	};

@@ -28,6 +28,8 @@ export interface BenchServer {
 		buffersMb: number;
 	}>;
 	/** CPU time the process has used, user and system, in seconds. */
+	/** The JavaScript heap in use after a full garbage collection, in MB: what is kept. */
+	heapAfterGcMb(): Promise<number>;
 	cpuSeconds(): number;
 	rssMb(): number;
 	stop(): Promise<void>;
@@ -52,7 +54,8 @@ export async function startBenchServer(
 	env: Record<string, string> = {}
 ): Promise<BenchServer> {
 	// BENCH_CPU_PROF=dir: each server profiles itself there (benchServers/control.ts).
-	const child: ChildProcess = spawn(process.execPath, SCRIPTS[kind], {
+	// --expose-gc: the soak asks each server what its heap keeps after a full collection.
+	const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...SCRIPTS[kind]], {
 		env: { ...process.env, ...env },
 		stdio: ['pipe', 'pipe', 'inherit']
 	});
@@ -78,6 +81,11 @@ export async function startBenchServer(
 	return {
 		kind,
 		ready,
+		async heapAfterGcMb() {
+			const answer = nextLine();
+			stdin.write('gc\n');
+			return ((await answer) as { heapMb: number }).heapMb;
+		},
 		async lag() {
 			const answer = nextLine();
 			stdin.write('stats\n');

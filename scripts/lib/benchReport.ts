@@ -133,7 +133,7 @@ function soakTable(report: BenchReport): string[] {
 		''
 	);
 	lines.push(
-		'| server | RSS before MB | RSS peak MB | RSS last MB | RSS after all left MB | heap before MB | heap at end MB | heap after MB | p99 ms |'
+		'| server | RSS before MB | RSS peak MB | RSS last MB | RSS after all left MB | heap before MB | heap at end MB | heap kept after all left (full GC) MB | p99 ms |'
 	);
 	lines.push('|---|---|---|---|---|---|---|---|---|');
 	for (const [server, soak] of entries) {

@@ -38,7 +38,8 @@ class SpanProfiler {
  * The small protocol between `npm run bench liveEditing` and a server it measures, in its
  * own process: the server prints one JSON line when ready, then answers `stats` on stdin
  * with its event-loop delay since the last `stats` and the documents it holds in memory
- * (one JSON line), and stops on `quit`.
+ * (one JSON line), answers `gc` with the heap in use after a full collection, and stops
+ * on `quit`.
  */
 export function serveBenchControl(
 	ready: Record<string, unknown>,
@@ -67,6 +68,11 @@ export function serveBenchControl(
 				})}\n`
 			);
 			lag.reset();
+		} else if (line === 'gc') {
+			// Run with --expose-gc (benchProcess.ts); without it, the heap as it stands.
+			(globalThis as { gc?: () => void }).gc?.();
+			const heapMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+			process.stdout.write(`${JSON.stringify({ heapMb })}\n`);
 		} else if (line === 'quit') {
 			void stop().finally(() => process.exit(0));
 		}
