@@ -12,27 +12,15 @@ import * as Y from 'yjs';
 import type { Connection } from '@hocuspocus/server';
 import { guardChairControls } from '$lib/server/collab/chairControlsGuard.ts';
 import type { CollabContext } from '$lib/server/collab/context.ts';
-import {
-	addAction,
-	initMeetingDoc,
-	setSectionLocked
-} from '../../src/lib/shared/collab/meetingDoc.ts';
+import { addAction, setSectionLocked } from '../../src/lib/shared/collab/meetingDoc.ts';
+import { initBenchMeeting, typingParagraph } from '../lib/benchMeetingDoc.ts';
 
 const EDITS = 2000;
 const RUNS = 5;
 
 function largeMeeting(): Y.Doc {
 	const doc = new Y.Doc();
-	initMeetingDoc(doc, {
-		meetingId: 'bench-meeting',
-		childId: 'bench-child',
-		meetingType: 'ehcp_annual_review',
-		agenda: [{ id: 'welcome', title: 'Welcome' }],
-		attendees: [],
-		contributions: [],
-		carriedActions: [],
-		now: '2026-11-24T09:00:00Z'
-	});
+	initBenchMeeting(doc, 'bench-meeting', '2026-11-24T09:00:00Z');
 	for (let index = 0; index < 200; index += 1) {
 		addAction(
 			doc,
@@ -49,11 +37,7 @@ function typingUpdates(base: Y.Doc): Uint8Array[] {
 	Y.applyUpdate(client, Y.encodeStateAsUpdate(base));
 	const updates: Uint8Array[] = [];
 	client.on('update', (update: Uint8Array) => updates.push(update));
-	const fragment = client.getXmlFragment('field:familyViews');
-	const paragraph = new Y.XmlElement('paragraph');
-	const text = new Y.XmlText();
-	paragraph.insert(0, [text]);
-	fragment.insert(0, [paragraph]);
+	const text = typingParagraph(client, 'familyViews');
 	for (let index = 0; index < EDITS; index += 1) text.insert(index, 'a');
 	return updates;
 }
