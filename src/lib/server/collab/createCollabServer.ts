@@ -25,6 +25,7 @@ import { MeetingDocumentExtension, SERVER_ORIGIN } from './extensions/MeetingDoc
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 import { ProjectionExtension } from './extensions/ProjectionExtension.ts';
 import type { UpdateLogLimits } from './updateLog.ts';
+import { LogMerger, type LogMergerOptions } from './logMerger.ts';
 import type { EditBudgetLimits } from './editBudget.ts';
 import { frameAddress, servedDocumentOf } from './frameAddress.ts';
 import { isAllowedOrigin } from './origin.ts';
@@ -52,6 +53,8 @@ export interface CollabServerOptions {
 	updateLogLimits?: Partial<UpdateLogLimits>;
 	/** Log rows after which a store rewrites a document's state (PersistenceOptions). */
 	compactEveryRows?: number;
+	/** When and how often old update-log rows are merged (LogMerger's defaults otherwise). */
+	logMerging?: LogMergerOptions;
 }
 
 export interface CollabServer {
@@ -103,9 +106,11 @@ function acceptFrame(frame: Uint8Array, reply: (bytes: Uint8Array) => void): boo
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const log = options.logger.child({ component: 'collab' });
+	const merger = new LogMerger(options.db, log, options.logMerging);
 	const persistence = new PersistenceExtension({
 		db: options.db,
 		logger: log,
+		merger,
 		limits: {
 			...options.updateLogLimits,
 			...(options.updateLogDelayMs === undefined ? {} : { flushDelayMs: options.updateLogDelayMs })
@@ -237,6 +242,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 				)
 			);
 			await persistence.flushAll();
+			await merger.stop();
 			// Store each document now (state, then projection), in place of its pending
 			// debounced store: the next start loads from the state, not the log.
 			persistence.compactOnEveryStore();

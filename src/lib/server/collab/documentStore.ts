@@ -6,8 +6,10 @@ import { documents, documentUpdates } from '../db/schema.ts';
 /**
  * Storage of live documents: a compacted state per document plus the append-only log of
  * every update with its author. The state holds every log row up to `compactedSeq`; a
- * document is therefore the state with the later rows applied on top. Log rows are never
- * deleted: they are the history (who changed what, when) and allow a replay to any time.
+ * document is therefore the state with the later rows applied on top. Log rows are the
+ * history (who changed what, when) and allow a replay to any minute: once a few minutes
+ * old, one person's consecutive rows within a minute are merged into one (logMerging.ts);
+ * otherwise they are deleted only with the record they belong to.
  */
 
 export interface LoggedUpdate {
@@ -19,6 +21,10 @@ export interface LoggedUpdate {
 
 export interface StoredUpdate extends LoggedUpdate {
 	seq: number;
+	/** How many received updates the row holds: more than one once merged (logMerging.ts). */
+	updateCount: number;
+	/** When the first of a merged row's updates arrived; null for a single update. */
+	firstReceivedAt: Date | null;
 }
 
 /**

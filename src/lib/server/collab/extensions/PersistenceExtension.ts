@@ -24,6 +24,7 @@ import type { Logger } from '../../logger.ts';
 import { encodeStoredNotice, parseStoreRequest } from '../../../shared/collab/savingNotices.ts';
 import type { CollabContext } from '../context.ts';
 import { SavingGate } from '../savingGate.ts';
+import type { LogMerger } from '../logMerger.ts';
 import { DEFAULT_UPDATE_LOG_LIMITS, UpdateLog, type UpdateLogLimits } from '../updateLog.ts';
 
 export interface PersistenceOptions {
@@ -38,6 +39,8 @@ export interface PersistenceOptions {
 	 * been written since its last state (every store does, once the server is stopping).
 	 */
 	compactEveryRows?: number;
+	/** Merges the old rows of the documents logged to and loaded. */
+	merger?: LogMerger;
 }
 
 type Clocks = Map<number, number>;
@@ -100,6 +103,7 @@ export class PersistenceExtension implements Extension {
 	private readonly log: Logger;
 	private readonly compactAfterRows: number;
 	private readonly compactEveryRows: number;
+	private readonly merger: LogMerger | null;
 	/** Log rows of each loaded document that its stored state does not hold (about). */
 	private readonly rowsAfterState = new Map<string, number>();
 	private stopping = false;
@@ -121,6 +125,7 @@ export class PersistenceExtension implements Extension {
 		this.log = options.logger;
 		this.compactAfterRows = options.compactAfterRows ?? 200;
 		this.compactEveryRows = options.compactEveryRows ?? 100;
+		this.merger = options.merger ?? null;
 		this.saving = new SavingGate(() => this.loaded.values());
 		this.updateLog = new UpdateLog<BatchCoverage>(
 			options.db,
@@ -144,6 +149,7 @@ export class PersistenceExtension implements Extension {
 	async onLoadDocument({ documentName, document, instance }: onLoadDocumentPayload): Promise<void> {
 		this.instance = instance;
 		if (this.erased.has(documentName)) throw new Error(`${documentName} has been deleted`);
+		this.merger?.noteLoaded(documentName);
 		let stored = await readStoredDocument(this.db, documentName);
 		if (stored.state && stored.compactedSeq === 0 && stored.pending.length === 0) {
 			// A state saved before the update log existed: log it once, unattributed, so that
@@ -196,6 +202,7 @@ export class PersistenceExtension implements Extension {
 
 	private committed(documentName: string, seq: number, coverage: BatchCoverage | null): void {
 		this.lastSeq.set(documentName, Math.max(seq, this.lastSeq.get(documentName) ?? 0));
+		this.merger?.noteLogged(documentName);
 		const stored = this.storedClocks.get(documentName);
 		const document = this.loaded.get(documentName);
 		if (!stored || !document) return;
@@ -324,6 +331,7 @@ export class PersistenceExtension implements Extension {
 	 * deletion and brings part of them back.
 	 */
 	async erase(documentNames: string[]): Promise<void> {
+		this.merger?.forget(documentNames);
 		for (const name of documentNames) {
 			this.erased.add(name);
 			this.detachers.get(name)?.();

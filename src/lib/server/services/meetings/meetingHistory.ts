@@ -75,17 +75,18 @@ export async function meetingTimeline(
 	log.forEach((row, index) => {
 		const minute = new Date(Math.floor(row.receivedAt.getTime() / MINUTE_MS) * MINUTE_MS);
 		const key = `${row.userId ?? 'coplan'}|${minute.getTime()}`;
+		// A merged row (logMerging.ts) holds several updates of one person in one minute.
 		const group = groups.get(key) ?? {
 			userId: row.userId,
 			userName: null,
 			minute,
-			firstAt: row.receivedAt,
+			firstAt: row.firstReceivedAt ?? row.receivedAt,
 			lastAt: row.receivedAt,
 			sections: [],
 			updates: 0
 		};
 		group.lastAt = row.receivedAt;
-		group.updates += 1;
+		group.updates += row.updateCount;
 		group.sections = [...new Set([...group.sections, ...(sections[index] ?? [])])];
 		groups.set(key, group);
 	});

@@ -124,6 +124,8 @@ async function history(db: Database, names: string[]) {
 			document: documentUpdates.documentName,
 			seq: documentUpdates.seq,
 			receivedAt: documentUpdates.receivedAt,
+			firstReceivedAt: documentUpdates.firstReceivedAt,
+			updateCount: documentUpdates.updateCount,
 			author: users.name,
 			authorEmail: users.email
 		})
