@@ -156,7 +156,7 @@ export function renderBenchTable(report: BenchReport): string {
 		...scenarioTables(report),
 		...openingTable(report),
 		...soakTable(report),
-		'The built server (`npm start`, PostgreSQL) measured apart at 111 MB idle RSS on 4 December 2026 (313 MB before date-fns and drizzle-orm were bundled and the export renderers loaded on first use).',
+		'The built server’s idle memory on PostgreSQL and on the embedded database: `npm run bench idleMemory`. The update log’s storage: `npm run bench updateLogStorage`. Each target of the council-scale issue, whether it is met, and the profile behind each gap: [TARGETS.md](TARGETS.md).',
 		''
 	].join('\n');
 }
