@@ -106,6 +106,8 @@ describe('server/main.ts', () => {
 		const outbox = await fetch(`http://127.0.0.1:${port}/dev/outbox`);
 		expect(outbox.status).toBe(200);
 		expect(await outbox.text()).toContain('Coplan does not send email here.');
+		// Without METRICS_TOKEN there is no /metrics.
+		expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
 
 		// A second process on the same data directory must refuse rather than corrupt it.
 		const intruder = run({ DATA_DIR: dataDir });
@@ -125,7 +127,8 @@ describe('server/main.ts', () => {
 		expect(Date.now() - stoppedAt).toBeLessThan(10_000);
 		writer.close();
 
-		const second = run({ DATA_DIR: dataDir });
+		const metricsToken = 'a-metrics-token-of-some-length';
+		const second = run({ DATA_DIR: dataDir, METRICS_TOKEN: metricsToken });
 		const secondPort = await listeningPort(second);
 		try {
 			expect(second.output()).not.toContain('Demo accounts');
@@ -139,6 +142,13 @@ describe('server/main.ts', () => {
 				() => readMeetingDoc(reader.document).familyViews.text === 'Written before the restart',
 				'the document to survive the restart'
 			);
+			const metricsUrl = `http://127.0.0.1:${secondPort}/metrics`;
+			expect((await fetch(metricsUrl)).status).toBe(401);
+			const scraped = await fetch(metricsUrl, {
+				headers: { authorization: `Bearer ${metricsToken}` }
+			});
+			expect(scraped.status).toBe(200);
+			expect(await scraped.text()).toMatch(/^coplan_collab_connections 1$/m);
 			reader.close();
 		} finally {
 			second.process.kill('SIGTERM');

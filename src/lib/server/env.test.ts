@@ -41,6 +41,7 @@ describe('parseEnv', () => {
 		['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL must be a URL starting with postgres:/],
 		['REDIS_URL', 'localhost:6379', /REDIS_URL must be a URL/],
 		['SMTP_URL', 'http://mail', /SMTP_URL must be a URL/],
+		['METRICS_TOKEN', 'short', /METRICS_TOKEN must be at least 24 characters/],
 		['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error/],
 		['COPLAN_DEV_OUTBOX', 'yes', /COPLAN_DEV_OUTBOX must be 1/],
 		['SECRET_KEY', 'too-short', /SECRET_KEY must be 32 random bytes in base64/],

@@ -73,6 +73,19 @@ const EnvSchema = v.object({
 	COPLAN_DEV_OUTBOX: v.optional(
 		v.picklist(['1', '0'], 'COPLAN_DEV_OUTBOX must be 1 (show the development outbox) or 0')
 	),
+	/**
+	 * Turns on /metrics (Prometheus text format), for requests bearing this token
+	 * (Authorization: Bearer …); unset, /metrics does not exist.
+	 */
+	METRICS_TOKEN: v.optional(
+		v.pipe(
+			v.string(),
+			v.minLength(
+				24,
+				'METRICS_TOKEN must be at least 24 characters, for example from: openssl rand -base64 24'
+			)
+		)
+	),
 	LOG_LEVEL: v.optional(
 		v.picklist(LOG_LEVELS, `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`),
 		'info'

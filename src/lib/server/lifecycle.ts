@@ -5,6 +5,7 @@ import { storedDocuments, type LiveDocuments } from './collab/liveDocuments.ts';
 import { receiveHandoff } from './handoff.ts';
 import { routeUpgrades } from './http/upgrades.ts';
 import { isDevOutboxShown } from './mail/devOutbox.ts';
+import { Metrics } from './metrics.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { startReminderScheduler, type ReminderScheduler } from './services/reminders/scheduler.ts';
 import { withOperatorMessage } from './startupErrors.ts';
@@ -23,6 +24,8 @@ export interface Lifecycle {
 	live: LiveDocuments;
 	/** Whether /dev/outbox shows the mail Coplan wrote instead of sending it. */
 	outboxShown: boolean;
+	/** What /metrics serves; null unless METRICS_TOKEN is set. */
+	metrics: Metrics | null;
 	/** The start-up summary for the operator, without the address (the entry adds it). */
 	startupSummary: string[];
 	/** Stops the scheduler, stores every open document, closes the database. */
@@ -61,9 +64,22 @@ async function start(
 		throw withOperatorMessage(error);
 	});
 	const { env, logger, database } = runtime;
+	const metrics = env.METRICS_TOKEN ? new Metrics(env.METRICS_TOKEN) : null;
 	const collab = httpServer
-		? createCollabServer({ db: database.db, logger, origin: env.ORIGIN })
+		? createCollabServer({
+				db: database.db,
+				logger,
+				origin: env.ORIGIN,
+				...(metrics ? { metrics } : {})
+			})
 		: null;
+	if (collab && metrics) {
+		metrics.watch({
+			connections: () => collab.hocuspocus.getConnectionsCount(),
+			documents: () => collab.hocuspocus.getDocumentsCount(),
+			savingPaused: () => collab.savingPaused()
+		});
+	}
 	if (httpServer && collab) routeUpgrades(httpServer, collab, logger, { ownsUpgrades });
 	const reminders = httpServer ? startRemindersWhenListening(httpServer, runtime) : null;
 	const outboxShown = isDevOutboxShown(env);
@@ -71,6 +87,7 @@ async function start(
 		runtime,
 		live: collab?.live ?? storedDocuments(database.db),
 		outboxShown,
+		metrics,
 		startupSummary: describeStartup(runtime, outboxShown),
 		async stop() {
 			reminders?.stop();

@@ -25,6 +25,9 @@ export function describeStartup(runtime: Runtime, outboxShown: boolean): string[
 					'Redis is not used, so do not start a second instance on the same database.'
 				]
 			: []),
+		...(env.METRICS_TOKEN
+			? ['Metrics at /metrics, for requests with the METRICS_TOKEN (Authorization: Bearer …)']
+			: []),
 		...describeMail(runtime, outboxShown),
 		...(exportWorkerPath() === null
 			? [

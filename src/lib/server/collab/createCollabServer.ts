@@ -26,6 +26,7 @@ import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 import { ProjectionExtension } from './extensions/ProjectionExtension.ts';
 import type { UpdateLogLimits } from './updateLog.ts';
 import { LogMerger, type LogMergerOptions } from './logMerger.ts';
+import type { CollabMetrics } from '../metrics.ts';
 import type { EditBudgetLimits } from './editBudget.ts';
 import { frameAddress, servedDocumentOf } from './frameAddress.ts';
 import { isAllowedOrigin } from './origin.ts';
@@ -55,6 +56,8 @@ export interface CollabServerOptions {
 	compactEveryRows?: number;
 	/** When and how often old update-log rows are merged (LogMerger's defaults otherwise). */
 	logMerging?: LogMergerOptions;
+	/** Counts messages and update-log writes (/metrics); off when absent. */
+	metrics?: CollabMetrics;
 }
 
 export interface CollabServer {
@@ -104,6 +107,23 @@ function acceptFrame(frame: Uint8Array, reply: (bytes: Uint8Array) => void): boo
 	return false;
 }
 
+/** The socket, counting what Hocuspocus sends on it when metrics are on. */
+function countingSends(socket: WebSocket, metrics: CollabMetrics | undefined): WebSocket {
+	if (!metrics) return socket;
+	return new Proxy(socket, {
+		get(target, property) {
+			if (property === 'send') {
+				return (...args: Parameters<WebSocket['send']>) => {
+					metrics.frameSent();
+					target.send(...args);
+				};
+			}
+			const value = Reflect.get(target, property, target) as unknown;
+			return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+		}
+	});
+}
+
 export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const log = options.logger.child({ component: 'collab' });
 	const merger = new LogMerger(options.db, log, options.logMerging);
@@ -111,6 +131,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		db: options.db,
 		logger: log,
 		merger,
+		...(options.metrics ? { metrics: options.metrics } : {}),
 		limits: {
 			...options.updateLogLimits,
 			...(options.updateLogDelayMs === undefined ? {} : { flushDelayMs: options.updateLogDelayMs })
@@ -178,7 +199,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 					saving: persistence.saving
 				};
 				const connection = hocuspocus.handleConnection(
-					peer.websocket as WebSocket,
+					countingSends(peer.websocket as WebSocket, options.metrics),
 					peer.request,
 					context
 				);
@@ -191,6 +212,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 				// While shutting down, edits are not taken: unacknowledged, they stay in the
 				// client and are sent again to the next server.
 				if (closing) return;
+				options.metrics?.frameReceived();
 				const frame = message.uint8Array();
 				if (!acceptFrame(frame, (reply) => peer.send(reply))) return;
 				peers.get(peer)?.connection?.handleMessage(frame);

@@ -45,6 +45,8 @@ export interface UpdateLogEvents<Coverage> {
 	committed(documentName: string, seq: number, coverage: Coverage | null): void;
 	/** Saving has paused (true) or resumed (false). */
 	pausedChanged(paused: boolean): void;
+	/** A write succeeded: how long it took and how many rows it held (for metrics). */
+	written?(seconds: number, rows: number): void;
 }
 
 interface DocumentBuffer {
@@ -220,8 +222,10 @@ export class UpdateLog<Coverage = unknown> {
 		if (taken.length === 0) return;
 		const rows = taken.flatMap((document) => document.rows);
 		let lastSeq: Map<string, number>;
+		const started = performance.now();
 		try {
 			lastSeq = await this.insert(rows);
+			this.events.written?.((performance.now() - started) / 1000, rows.length);
 		} catch (error) {
 			// Keep the rows, ahead of anything newer: nothing is reported stored until written.
 			for (const document of taken) {

@@ -25,6 +25,7 @@ import { encodeStoredNotice, parseStoreRequest } from '../../../shared/collab/sa
 import type { CollabContext } from '../context.ts';
 import { SavingGate } from '../savingGate.ts';
 import type { LogMerger } from '../logMerger.ts';
+import type { CollabMetrics } from '../../metrics.ts';
 import { DEFAULT_UPDATE_LOG_LIMITS, UpdateLog, type UpdateLogLimits } from '../updateLog.ts';
 
 export interface PersistenceOptions {
@@ -41,6 +42,8 @@ export interface PersistenceOptions {
 	compactEveryRows?: number;
 	/** Merges the old rows of the documents logged to and loaded. */
 	merger?: LogMerger;
+	/** Told how long each write of the update log takes. */
+	metrics?: Pick<CollabMetrics, 'logWritten'>;
 }
 
 type Clocks = Map<number, number>;
@@ -141,7 +144,8 @@ export class PersistenceExtension implements Extension {
 					};
 				},
 				committed: (name, seq, coverage) => this.committed(name, seq, coverage),
-				pausedChanged: (paused) => this.saving.set(paused)
+				pausedChanged: (paused) => this.saving.set(paused),
+				written: (seconds, rows) => options.metrics?.logWritten(seconds, rows)
 			}
 		);
 	}

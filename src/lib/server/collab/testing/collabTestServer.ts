@@ -42,6 +42,7 @@ export interface TestServerOptions {
 	updateLogLimits?: CollabServerOptions['updateLogLimits'];
 	editBudget?: CollabServerOptions['editBudget'];
 	sessionCheckIntervalMs?: number;
+	metrics?: CollabServerOptions['metrics'];
 }
 
 export async function startCollabTestServer(
