@@ -38,7 +38,7 @@ describe('ServerNotices', () => {
 		const notices = new ServerNotices(provider, false);
 		const heard: string[] = [];
 		const stop = notices.onReverted((message) => heard.push(message));
-		const payload = encodeRevertNotice({ sections: [], controls: true });
+		const payload = encodeRevertNotice({ sections: [], rules: [], controls: true });
 
 		provider.emit('stateless', { payload });
 		stop();

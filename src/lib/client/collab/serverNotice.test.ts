@@ -5,7 +5,7 @@ import { readServerNotice } from './serverNotice.ts';
 describe('readServerNotice', () => {
 	it('puts an undone change into words', () => {
 		expect(
-			readServerNotice(encodeRevertNotice({ sections: ['actions'], controls: false }))
+			readServerNotice(encodeRevertNotice({ sections: ['actions'], rules: [], controls: false }))
 		).toEqual({
 			type: 'reverted',
 			message: 'Your change to Actions was undone: the chair has locked that section.'

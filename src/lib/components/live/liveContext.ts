@@ -2,7 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type * as Y from 'yjs';
 import type { CollabSession } from '$lib/client/collab/CollabSession.svelte.ts';
 import type { LiveMeetingDoc } from '$lib/client/collab/LiveMeetingDoc.svelte.ts';
-import type { ChangeAuthor, MeetingSection } from '$lib/shared/collab/meetingDoc.ts';
+import type { ChangeAuthor, Editor, MeetingSection } from '$lib/shared/collab/meetingDoc.ts';
 
 /** A member of the child's team, as the live page needs them (owner select, views). */
 export interface LiveTeamMember {
@@ -21,7 +21,12 @@ export interface LiveContext {
 	team: LiveTeamMember[];
 	me: { userId: string; name: string };
 	isChair: boolean;
-	/** May this person change the section now (not closed, not locked against them)? */
+	/** Who this person is to the edit rules (editRules.ts): the page offers what they allow. */
+	editor: Editor;
+	/**
+	 * May this person change the section now (not closed, not locked against them, not
+	 * a section only the chair shapes)? Items within a section may have rules of their own.
+	 */
 	canEdit(section: MeetingSection): boolean;
 	/** Who is making a change, for the actions' history trail. */
 	author(): ChangeAuthor;

@@ -78,6 +78,7 @@ describe('locked sections', () => {
 			expect(parent.reverts[0]).toEqual({
 				type: 'reverted',
 				sections: ['childViews'],
+				rules: [],
 				controls: false
 			});
 			expect(salt.reverts).toEqual([]);

@@ -10,11 +10,13 @@ import {
 	type ChairOnlyState,
 	type SectionType
 } from '../../shared/collab/meetingDoc/chairOnly.ts';
+import { CHAIR_SHAPED_SECTIONS, OwnedItems } from '../../shared/collab/meetingDoc/editRules.ts';
 import {
 	DOCUMENT_FIELDS,
 	documentFragment,
 	LIST_KEYS,
-	list
+	list,
+	type MeetingSection
 } from '../../shared/collab/meetingDoc/shape.ts';
 import type { CollabContext } from './context.ts';
 import { SERVER_ORIGIN } from './extensions/MeetingDocumentExtension.ts';
@@ -37,7 +39,8 @@ function connectionOf(origin: unknown): Connection<CollabContext> | null {
 }
 
 /**
- * Enforces the chair's controls on one meeting document, on the server. A CRDT cannot
+ * Enforces the chair's controls, the locks and who may change what (editRules.ts) on one
+ * meeting document, on the server. A CRDT cannot
  * refuse part of an update without every later edit of that client waiting forever for
  * it, so the update is applied and then the part only the chair may make is undone at
  * once: a Y.UndoManager limited to the locked sections' lists and texts takes it back,
@@ -54,6 +57,7 @@ export function guardChairControls(
 		...DOCUMENT_FIELDS.map((field) => documentFragment(doc, field))
 	];
 	let before: ChairOnlyState = readChairOnlyState(doc);
+	const owned = new OwnedItems(doc);
 	// Decided once per transaction: the undo manager asks first, then afterTransaction.
 	const decisions = new WeakMap<Y.Transaction, Pending | null>();
 	const queue: Pending[] = [];
@@ -64,7 +68,12 @@ export function guardChairControls(
 		const access = connection?.context.access;
 		let pending: Pending | null = null;
 		if (connection && access?.chair !== true) {
-			const change = chairOnlyChange(doc, transaction, before);
+			const editor = { userId: connection.context.user?.id ?? null, chair: false };
+			const forbidden = new Set<MeetingSection>([
+				...CHAIR_SHAPED_SECTIONS,
+				...owned.violations(transaction, editor)
+			]);
+			const change = chairOnlyChange(doc, transaction, before, forbidden);
 			if (change) pending = { change, before, connection, stackItem: null };
 		}
 		decisions.set(transaction, pending);
@@ -100,6 +109,7 @@ export function guardChairControls(
 	};
 	const afterTransaction = (transaction: Y.Transaction) => {
 		const pending = decide(transaction);
+		owned.refresh(transaction);
 		if (!pending) return;
 		// The undo manager (listening first) has just captured this transaction, alone.
 		if (pending.change.sections.length > 0) pending.stackItem = undoManager.undoStack.pop() ?? null;

@@ -106,12 +106,15 @@ export function parseAccessNotice(payload: string): AccessNotice | null {
 }
 
 /**
- * The server undid part of this connection's change because only the chair may make it:
- * the sections were locked, or it touched the chair's controls (see chairControlsGuard).
+ * The server undid part of this connection's change because this person may not make it:
+ * the sections were locked, the edit rules keep them from it (`rules`: the agenda, someone
+ * else's attendance or contribution; see editRules.ts), or it touched the chair's controls
+ * (see chairControlsGuard).
  */
 export interface RevertNotice {
 	type: 'reverted';
 	sections: MeetingSection[];
+	rules: MeetingSection[];
 	controls: boolean;
 }
 
@@ -123,14 +126,17 @@ export function parseRevertNotice(payload: string): RevertNotice | null {
 	try {
 		const value: unknown = JSON.parse(payload);
 		if (typeof value !== 'object' || value === null) return null;
-		const { type, sections, controls } = value as Record<string, unknown>;
+		const { type, sections, rules, controls } = value as Record<string, unknown>;
 		if (type !== 'reverted' || !Array.isArray(sections) || typeof controls !== 'boolean') {
 			return null;
 		}
 		const known = MEETING_SECTIONS as readonly unknown[];
+		const sectionsIn = (values: unknown[]) =>
+			values.filter((section): section is MeetingSection => known.includes(section));
 		return {
 			type,
-			sections: sections.filter((section): section is MeetingSection => known.includes(section)),
+			sections: sectionsIn(sections),
+			rules: Array.isArray(rules) ? sectionsIn(rules) : [],
 			controls
 		};
 	} catch {
@@ -138,13 +144,36 @@ export function parseRevertNotice(payload: string): RevertNotice | null {
 	}
 }
 
+/** Why a section is not this person's to change, in words. */
+const RULE_REASONS: Partial<Record<MeetingSection, string>> = {
+	agenda: 'only the chair can change the agenda',
+	attendance: 'you can set only your own attendance; the chair adds and removes people',
+	contributions: 'you can change only your own written contribution'
+};
+
+function joined(names: string[]): string {
+	return names.length === 1
+		? (names[0] ?? '')
+		: `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
 /** What to tell the person whose change was undone. */
 export function describeRevert(notice: Omit<RevertNotice, 'type'>): string {
-	const names = notice.sections.map((section) => MEETING_SECTION_LABELS[section]);
-	if (names.length === 0) {
+	const ruled = notice.rules.filter((section) => notice.sections.includes(section));
+	const locked = notice.sections.filter((section) => !ruled.includes(section));
+	const sentences: string[] = [];
+	if (locked.length > 0) {
+		const names = locked.map((section) => MEETING_SECTION_LABELS[section]);
+		sentences.push(
+			`Your change to ${joined(names)} was undone: the chair has locked ${names.length === 1 ? 'that section' : 'those sections'}.`
+		);
+	}
+	for (const section of ruled) {
+		const reason = RULE_REASONS[section] ?? 'the chair decides about that section';
+		sentences.push(`Your change to ${MEETING_SECTION_LABELS[section]} was undone: ${reason}.`);
+	}
+	if (sentences.length === 0) {
 		return 'Your change was undone: only the chair can move through the agenda, run the timer or lock sections.';
 	}
-	const list =
-		names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-	return `Your change to ${list} was undone: the chair has locked ${names.length === 1 ? 'that section' : 'those sections'}.`;
+	return sentences.join(' ');
 }

@@ -25,3 +25,11 @@ export * from './meetingDoc/fields.ts';
 export * from './meetingDoc/lifecycle.ts';
 export * from './meetingDoc/newText.ts';
 export * from './meetingDoc/casework.ts';
+export {
+	describeEditRules,
+	mayChangeAttendanceList,
+	mayChangeContribution,
+	mayChangeSection,
+	maySetAttendance,
+	type Editor
+} from './meetingDoc/editRules.ts';

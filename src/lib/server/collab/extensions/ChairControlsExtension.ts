@@ -26,12 +26,12 @@ export class ChairControlsExtension implements Extension {
 	async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
 		if (parseDocumentName(documentName)?.kind !== 'meeting') return;
 		this.guards.get(documentName)?.();
-		const stop = guardChairControls(document, ({ connection, sections, controls }) => {
+		const stop = guardChairControls(document, ({ connection, sections, rules, controls }) => {
 			this.log.warn(
-				{ document: documentName, userId: connection.context.user?.id, sections, controls },
-				'undid a change only the chair may make'
+				{ document: documentName, userId: connection.context.user?.id, sections, rules, controls },
+				'undid a change this person may not make'
 			);
-			connection.sendStateless(encodeRevertNotice({ sections, controls }));
+			connection.sendStateless(encodeRevertNotice({ sections, rules, controls }));
 		});
 		this.guards.set(documentName, stop);
 	}

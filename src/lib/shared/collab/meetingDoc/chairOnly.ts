@@ -31,8 +31,10 @@ export interface ChairOnlyState {
 }
 
 export interface ChairOnlyChange {
-	/** Locked sections the change touched. */
+	/** Locked sections, and sections the edit rules keep from this person, the change touched. */
 	sections: MeetingSection[];
+	/** Of those, the ones undone because of who may change them rather than a lock. */
+	rules: MeetingSection[];
 	/** Whether it changed the chair's controls or the locks. */
 	controls: boolean;
 }
@@ -52,18 +54,23 @@ export function readChairOnlyState(doc: Y.Doc): ChairOnlyState {
 	};
 }
 
-/** What a transaction changed that only the chair may change, judged by the state before it. */
+/**
+ * What a transaction changed that only the chair may change, judged by the state before
+ * it: the controls, locked sections, and the sections in `forbidden` (see editRules.ts).
+ */
 export function chairOnlyChange(
 	doc: Y.Doc,
 	transaction: Y.Transaction,
-	before: ChairOnlyState
+	before: ChairOnlyState,
+	forbidden: ReadonlySet<MeetingSection> = new Set()
 ): ChairOnlyChange | null {
 	const controlMaps: object[] = [chairMap(doc), locksMap(doc)];
 	const controls = [...transaction.changed.keys()].some((type) => controlMaps.includes(type));
-	const sections = sectionsTouched(doc, transaction).filter((section) =>
-		before.locked.has(section)
+	const sections = sectionsTouched(doc, transaction).filter(
+		(section) => before.locked.has(section) || forbidden.has(section)
 	);
-	return controls || sections.length > 0 ? { sections, controls } : null;
+	const rules = sections.filter((section) => !before.locked.has(section));
+	return controls || sections.length > 0 ? { sections, rules, controls } : null;
 }
 
 /** A list or a document-wide text field. */
