@@ -24,9 +24,9 @@ test.describe('who may change what in the live meeting', () => {
 			await parent.page.getByText('What you can change in this meeting').click();
 			await expect(parent.page.getByText('The chair sets the agenda')).toBeVisible();
 			await expect(parent.page.getByRole('textbox', { name: 'New agenda item' })).toHaveCount(0);
-			await expect(parent.page.getByRole('button', { name: /^Remove\s*: agenda item/ })).toHaveCount(
-				0
-			);
+			await expect(
+				parent.page.getByRole('button', { name: /^Remove\s*: agenda item/ })
+			).toHaveCount(0);
 			await expect(senco.page.getByRole('textbox', { name: 'New agenda item' })).toBeVisible();
 			await expect(
 				senco.page.getByRole('button', { name: /^Remove\s*: agenda item/ }).first()
