@@ -48,6 +48,8 @@ test.describe('invitations to a child’s team', () => {
 	test('a coordinator invites a parent, who creates an account and sees who has access', async ({
 		page
 	}) => {
+		// Six axe scans and two sign-ins: 33 s on a busy 2-core machine, past the default 30.
+		test.slow();
 		const parent = { name: 'Emma Jones', email: uniqueEmail('emma') };
 		await signIn(page, 'senco');
 		const childPath = await openAaronsInvitations(page);

@@ -57,6 +57,12 @@ test.describe('the live meeting', () => {
 			await expect(senco.page.getByRole('region', { name: /Here now/ })).toContainText(
 				'Sarah Thompson (Parent or carer) is editing the family’s views'
 			);
+			// Her name beside her caret stays inside the field, off its label and hint.
+			const caretName = senco.page.locator('.collab-caret-label', { hasText: 'Sarah Thompson' });
+			await expect(caretName).toBeVisible();
+			const nameBox = await caretName.boundingBox();
+			const fieldBox = await editor(senco.page, family).boundingBox();
+			expect(nameBox && fieldBox && nameBox.y >= fieldBox.y).toBe(true);
 			await typeInto(editor(salt.page, family), 'He copies signs quickly. ');
 			await typeInto(editor(senco.page, family), 'School will learn his signs.');
 			for (const { page } of [senco, parent, salt]) {
@@ -156,6 +162,16 @@ test.describe('the live meeting', () => {
 			await salt.context.setOffline(false);
 			await expect(editor(senco.page, working)).toContainText(timetables);
 			await expect(syncStatus(salt.page)).toContainText(SAVED);
+			// Back online, the SaLT sees both again, and going offline did not make everyone
+			// "leave": the others' changes list holds others' changes, not the SaLT's own state.
+			const here = salt.page.getByRole('region', { name: /Here now/ });
+			await expect(here.getByRole('heading')).toHaveText('Here now (2)');
+			await expect(
+				senco.page.getByRole('region', { name: /Here now/ }).getByRole('heading')
+			).toHaveText('Here now (2)');
+			const others = salt.page.getByRole('log');
+			await expect(others).not.toContainText('left the meeting');
+			await expect(others).not.toContainText('Offline');
 		} finally {
 			await senco.context.close();
 			await salt.context.close();

@@ -127,7 +127,7 @@ export class CollabSession {
 		this.refused = new RefusedEdits(options.documentName);
 		this.#resetDeviceCopy = options.onDeviceCopyReset ?? (() => globalThis.location?.reload());
 		this.#watchForRefusals();
-		this.presence = new SessionPresence(this.awareness, this.doc, options.user);
+		this.presence = new SessionPresence(this.awareness, this.doc, options.user, this.provider);
 		this.#listenForRemoteChanges();
 		this.#letGoWhenSigningOut();
 		this.provider.attach();

@@ -1,4 +1,4 @@
-import type { Awareness } from 'y-protocols/awareness';
+import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import {
 	authorsOfChange,
@@ -8,6 +8,7 @@ import {
 	type Participant,
 	type PresenceUser
 } from './presence.ts';
+import { listenTo, type ProviderEvents } from './providerEvents.ts';
 
 /**
  * Presence through the Yjs awareness: publishes who this person is and what they are
@@ -25,14 +26,54 @@ export class SessionPresence {
 	readonly #stop: () => void;
 	#destroyed = false;
 
-	constructor(awareness: Awareness, doc: Y.Doc, user: PresenceUser) {
+	/**
+	 * With a provider, presence also survives losing the connection: see #connectionLost and
+	 * #reconnected.
+	 */
+	constructor(awareness: Awareness, doc: Y.Doc, user: PresenceUser, provider?: ProviderEvents) {
 		this.#awareness = awareness;
 		this.#doc = doc;
 		const refresh = () => this.#refresh();
 		awareness.on('change', refresh);
-		this.#stop = () => awareness.off('change', refresh);
+		const stops = [() => awareness.off('change', refresh)];
+		if (provider) {
+			stops.push(
+				listenTo<{ status: string }>(provider, 'status', ({ status }) => {
+					if (status === 'disconnected') this.#connectionLost();
+				}),
+				listenTo<{ state: boolean }>(provider, 'synced', ({ state }) => {
+					if (state) this.#reconnected();
+				})
+			);
+		}
+		this.#stop = () => stops.forEach((stop) => stop());
 		refresh();
 		awareness.setLocalStateField('user', user);
+	}
+
+	/**
+	 * Nobody else can be known to be here while disconnected. Their states go, and so do
+	 * their clocks: the server sends each state again on reconnecting with the clock it had,
+	 * which the awareness would otherwise ignore as already seen, leaving "Here now (1)"
+	 * until each person's next heartbeat, up to 15 s later.
+	 */
+	#connectionLost(): void {
+		const self = this.#doc.clientID;
+		const others = [...this.#awareness.getStates().keys()].filter((id) => id !== self);
+		removeAwarenessStates(this.#awareness, others, 'connection lost');
+		for (const id of [...this.#awareness.meta.keys()]) {
+			if (id !== self) this.#awareness.meta.delete(id);
+		}
+	}
+
+	/**
+	 * The server dropped this person when the connection went, and ignores the same state
+	 * sent again with the same clock: publishing it anew (a higher clock) brings them back
+	 * to everyone at once.
+	 */
+	#reconnected(): void {
+		const state = this.#awareness.getLocalState();
+		if (state && !this.#destroyed) this.#awareness.setLocalState({ ...state });
 	}
 
 	/** Everyone with this document open, yourself first. */

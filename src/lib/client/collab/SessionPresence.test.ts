@@ -101,6 +101,35 @@ describe('SessionPresence', () => {
 		expect(authorsOfEditsFrom(stranger.doc, mine.doc, presence)).toEqual(['Someone']);
 	});
 
+	it('after the connection comes back, sees those still here and is seen again at once', () => {
+		const mine = peer();
+		const theirs = peer();
+		const handlers = new Map<string, (payload: never) => void>();
+		const provider = {
+			on: (event: string, handler: (payload: never) => void) => handlers.set(event, handler),
+			off: (event: string) => handlers.delete(event)
+		};
+		const emit = (event: string, payload: unknown) => handlers.get(event)?.(payload as never);
+		const presence = new SessionPresence(mine.awareness, mine.doc, priya, provider);
+		theirs.awareness.setLocalStateField('user', sam);
+		relayPresence(theirs.awareness, mine.awareness);
+		expect(presence.participants).toHaveLength(2);
+
+		emit('status', { status: 'disconnected' });
+		expect(presence.participants.map((p) => p.name)).toEqual(['Priya Shah']);
+		// On reconnecting the server sends Sam's state again, with the clock it had.
+		relayPresence(theirs.awareness, mine.awareness);
+		expect(presence.participants.map((p) => p.name)).toEqual(['Priya Shah', 'Sam Okafor']);
+
+		// The server dropped Priya meanwhile and would ignore her old clock: a new one goes out.
+		const clockBefore = mine.awareness.meta.get(mine.awareness.clientID)?.clock ?? 0;
+		emit('synced', { state: true });
+		expect(mine.awareness.meta.get(mine.awareness.clientID)?.clock).toBe(clockBefore + 1);
+		expect(mine.awareness.getLocalState()?.user).toEqual(priya);
+		presence.destroy();
+		expect(handlers.size).toBe(0);
+	});
+
 	it('stops following and publishing once destroyed', () => {
 		const mine = peer();
 		const theirs = peer();
