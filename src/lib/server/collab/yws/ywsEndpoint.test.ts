@@ -1,0 +1,415 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, onTestFinished } from 'vitest';
+import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { auditEvents, meetings, teamMembers, toolTokens } from '../../db/schema.ts';
+import type { Database } from '../../db/client.ts';
+import { createToolToken, revokeToolToken } from '../../services/account/toolTokens.ts';
+import {
+	meetingDocumentName,
+	restrictedDocumentName
+} from '../../../shared/collab/documentName.ts';
+import {
+	addAgendaItem,
+	readAgenda,
+	readMeetingDoc,
+	readSchemaVersion,
+	setFieldText
+} from '../../../shared/collab/meetingDoc.ts';
+import { createMeeting, type ChildWithTeam } from '../../testing/factories.ts';
+import { collabTest } from '../testing/collabTest.ts';
+import { waitFor, waitForSaved, waitUntil } from '../testing/collabTestServer.ts';
+import {
+	connectYws,
+	ywsUrl,
+	type YwsClient,
+	type YwsClientOptions
+} from '../testing/ywsClients.ts';
+
+collabTest.override('serverOptions', { sessionCheckIntervalMs: 100, maxMessageBytes: 64 * 1024 });
+
+async function tokenFor(
+	db: Database,
+	team: ChildWithTeam,
+	key: string,
+	meetingId: string,
+	readOnly = false
+): Promise<string> {
+	const created = await createToolToken(db, {
+		userId: team.member(key).id,
+		meetingId,
+		label: `${key}'s script`,
+		readOnly,
+		days: 30
+	});
+	if (!created.ok) throw new Error(created.reason);
+	return created.secret;
+}
+
+/** A y-websocket client, destroyed when the test ends. */
+function yws(options: YwsClientOptions): YwsClient {
+	const client = connectYws(options);
+	onTestFinished(() => client.destroy());
+	return client;
+}
+
+async function synced(client: YwsClient, what: string): Promise<YwsClient> {
+	await waitFor(() => client.provider.synced && readSchemaVersion(client.document) !== null, what);
+	return client;
+}
+
+function closedWith(client: YwsClient, code: number, reason?: string): boolean {
+	return client.closes.some(
+		(close) => close.code === code && (reason === undefined || close.reason === reason)
+	);
+}
+
+/**
+ * Makes a y-websocket client's awareness change and waits until another client sees it:
+ * the server handles one socket's frames in order, so everything the client sent before
+ * has been handled too.
+ */
+async function flushThrough(
+	client: YwsClient,
+	observer: { awareness: YwsClient['provider']['awareness'] }
+) {
+	const marker = crypto.randomUUID();
+	client.provider.awareness.setLocalStateField('marker', marker);
+	await waitFor(
+		() =>
+			[...observer.awareness.getStates().values()].some(
+				(state) => (state as { marker?: string }).marker === marker
+			),
+		'the y-websocket client’s frames to be handled'
+	);
+}
+
+/** A raw socket to /yws that records every frame the server sends it. */
+async function rawSocket(
+	url: string,
+	headers: Record<string, string>
+): Promise<{
+	socket: WebSocket;
+	frames: Uint8Array[];
+	closed: Promise<{ code: number; reason: string }>;
+}> {
+	const socket = new WebSocket(url, { headers });
+	onTestFinished(() => socket.terminate());
+	const frames: Uint8Array[] = [];
+	socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+		socket.on('close', (code: number, reason: Buffer) =>
+			resolve({ code, reason: reason.toString() })
+		)
+	);
+	socket.on('error', () => {});
+	await new Promise<void>((resolve, reject) => {
+		socket.once('open', () => resolve());
+		socket.once('error', reject);
+	});
+	return { socket, frames, closed };
+}
+
+describe('/yws: the y-websocket protocol on the meeting documents', () => {
+	collabTest(
+		'a y-websocket tool and a Hocuspocus client edit one meeting and converge',
+		async ({ database, team, clients, server }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			const tool = await synced(
+				yws({ server, name, token: secret }),
+				'the tool to sync the meeting'
+			);
+			expect(readAgenda(tool.document).items.map((item) => item.title)).toEqual(
+				readAgenda(senco.document).items.map((item) => item.title)
+			);
+
+			addAgendaItem(tool.document, 'Speech and language update');
+			setFieldText(senco.document, 'familyViews', 'Aaron signs more at home');
+			await waitFor(
+				() =>
+					readAgenda(senco.document).items.some(
+						(item) => item.title === 'Speech and language update'
+					) && readMeetingDoc(tool.document).familyViews.text === 'Aaron signs more at home',
+				'both edits to reach both clients'
+			);
+			await waitForSaved(senco);
+			expect(readMeetingDoc(tool.document)).toEqual(readMeetingDoc(senco.document));
+			const live = server.collab.hocuspocus.documents.get(name);
+			if (!live) throw new Error('the meeting is not loaded');
+			expect(readMeetingDoc(live)).toEqual(readMeetingDoc(tool.document));
+
+			// The connection was audited and the token marked used.
+			await waitUntil(async () => {
+				const rows = await database.db
+					.select()
+					.from(auditEvents)
+					.where(
+						and(eq(auditEvents.action, 'toolToken.used'), eq(auditEvents.subjectId, meetingId))
+					);
+				return rows.length === 1 && rows[0]?.actorId === team.member('salt').id;
+			}, 'the token’s use to be audited');
+			const [row] = await database.db
+				.select({ lastUsedAt: toolTokens.lastUsedAt })
+				.from(toolTokens)
+				.where(eq(toolTokens.userId, team.member('salt').id));
+			expect(row?.lastUsedAt).toBeInstanceOf(Date);
+		}
+	);
+
+	collabTest(
+		'a token in the query string and a session cookie authenticate too',
+		async ({ database, team, server }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const secret = await tokenFor(database.db, team, 'parent', meetingId);
+			const byQuery = await synced(
+				yws({ server, name, token: secret, tokenInQuery: true }),
+				'the query-string client to sync'
+			);
+			const byCookie = await synced(
+				yws({ server, name, cookie: team.member('senco').cookie }),
+				'the cookie client to sync'
+			);
+			addAgendaItem(byCookie.document, 'From the cookie client');
+			await waitFor(
+				() =>
+					readAgenda(byQuery.document).items.some(
+						(item) => item.title === 'From the cookie client'
+					),
+				'the edit to cross'
+			);
+			// Without any credential the socket is closed as unauthenticated, not retried.
+			const anonymous = yws({ server, name });
+			await waitFor(() => closedWith(anonymous, 4401, 'unauthenticated'), 'the refusal');
+			expect(anonymous.provider.shouldConnect).toBe(false);
+		}
+	);
+
+	collabTest(
+		'a read-only token’s edits are refused; so are everyone’s once the meeting is closed',
+		async ({ database, team, server }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const readOnly = await tokenFor(database.db, team, 'senco', meetingId, true);
+			const readWrite = await tokenFor(database.db, team, 'salt', meetingId);
+			const observer = await synced(
+				yws({ server, name, cookie: team.member('parent').cookie }),
+				'the observer to sync'
+			);
+			const reader = await synced(yws({ server, name, token: readOnly }), 'the reader to sync');
+			addAgendaItem(reader.document, 'Written with a read-only token');
+			await flushThrough(reader, observer.provider);
+			const live = server.collab.hocuspocus.documents.get(name);
+			if (!live) throw new Error('the meeting is not loaded');
+			const titles = (doc: Y.Doc) => readAgenda(doc).items.map((item) => item.title);
+			expect(titles(live)).not.toContain('Written with a read-only token');
+			expect(titles(observer.document)).not.toContain('Written with a read-only token');
+
+			// Closing the meeting makes the read-write token read-only too (the owner's rights).
+			const writer = await synced(yws({ server, name, token: readWrite }), 'the writer to sync');
+			await database.db
+				.update(meetings)
+				.set({ status: 'closed' })
+				.where(eq(meetings.id, meetingId));
+			await server.collab.live.meetingAccessChanged(meetingId);
+			addAgendaItem(writer.document, 'Written after closing');
+			await flushThrough(writer, observer.provider);
+			expect(titles(live)).not.toContain('Written after closing');
+			// The reader is still connected, and reading: refusing edits is not a close.
+			expect(reader.closes).toEqual([]);
+		}
+	);
+
+	collabTest(
+		'a token opens only its own meeting, and the restricted notes only if its owner may',
+		async ({ database, team, server }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const otherMeetingId = await createMeeting(database.db, team);
+			const secret = await tokenFor(database.db, team, 'parent', meetingId);
+			const elsewhere = yws({ server, name: meetingDocumentName(otherMeetingId), token: secret });
+			const restricted = yws({ server, name: restrictedDocumentName(meetingId), token: secret });
+			await waitFor(
+				() =>
+					closedWith(elsewhere, 4403, 'forbidden') &&
+					closedWith(restricted, 4403, 'restricted-forbidden'),
+				'both refusals'
+			);
+			expect(server.collab.hocuspocus.documents.has(meetingDocumentName(otherMeetingId))).toBe(
+				false
+			);
+			expect(elsewhere.provider.shouldConnect).toBe(false);
+			expect(readSchemaVersion(elsewhere.document)).toBeNull();
+		}
+	);
+
+	collabTest(
+		'revoking a token closes its open socket at once, and it cannot connect again',
+		async ({ database, team, startServer }) => {
+			// No periodic check within the test: only the revocation's own call can close it.
+			const server = await startServer({ sessionCheckIntervalMs: 60_000 });
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			const kept = await tokenFor(database.db, team, 'senco', meetingId);
+			const tool = await synced(yws({ server, name, token: secret }), 'the tool to sync');
+			const other = await synced(yws({ server, name, token: kept }), 'the other tool to sync');
+			const [token] = await database.db
+				.select({ id: toolTokens.id })
+				.from(toolTokens)
+				.where(eq(toolTokens.userId, team.member('salt').id));
+			if (!token) throw new Error('no token');
+
+			expect(await revokeToolToken(database.db, team.member('salt').id, token.id)).toBe(true);
+			await server.collab.live.sessionsEnded();
+			await waitFor(
+				() => closedWith(tool, 4401, 'token-ended'),
+				'the revoked socket to close',
+				1000
+			);
+			expect(other.closes).toEqual([]);
+			expect(tool.provider.shouldConnect).toBe(false);
+
+			const again = yws({ server, name, token: secret });
+			await waitFor(() => closedWith(again, 4401, 'unauthenticated'), 'the reconnection refused');
+		}
+	);
+
+	collabTest(
+		'an expired token’s socket is closed by the periodic check',
+		async ({ database, team, server }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			const tool = await synced(
+				yws({ server, name: meetingDocumentName(meetingId), token: secret }),
+				'the tool to sync'
+			);
+			await database.db
+				.update(toolTokens)
+				.set({ expiresAt: new Date(Date.now() - 1000) })
+				.where(eq(toolTokens.userId, team.member('salt').id));
+			await waitFor(() => closedWith(tool, 4401, 'token-ended'), 'the expired socket to close');
+			expect(tool.provider.shouldConnect).toBe(false);
+		}
+	);
+
+	collabTest(
+		'a token stops working when its owner leaves the child’s team',
+		async ({ database, team, server }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			const tool = await synced(
+				yws({ server, name: meetingDocumentName(meetingId), token: secret }),
+				'the tool to sync'
+			);
+			await database.db
+				.delete(teamMembers)
+				.where(
+					and(eq(teamMembers.childId, team.childId), eq(teamMembers.userId, team.member('salt').id))
+				);
+			await server.collab.live.childAccessChanged(team.childId);
+			await waitFor(() => closedWith(tool, 4403, 'forbidden'), 'the socket to close');
+			const again = yws({ server, name: meetingDocumentName(meetingId), token: secret });
+			await waitFor(() => closedWith(again, 4403, 'forbidden'), 'the reconnection refused');
+			expect(readSchemaVersion(again.document)).toBeNull();
+		}
+	);
+});
+
+describe('/yws: bad input gets a clear close and harms nothing', () => {
+	collabTest(
+		'garbage, unknown message types, oversize frames and bad names are closed with reasons',
+		async ({ database, team, server, clients }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			const headers = { authorization: `Bearer ${secret}` };
+			const url = `${ywsUrl(server)}/${name}`;
+
+			const garbage = await rawSocket(url, headers);
+			garbage.socket.send(Uint8Array.from([0, 1, 0xff, 0xff, 0xff]));
+			expect(await garbage.closed).toEqual({ code: 4400, reason: 'malformed-message' });
+
+			const badAwareness = await rawSocket(url, headers);
+			badAwareness.socket.send(Uint8Array.from([1, 4, 1, 1, 1, 0x7b]));
+			expect(await badAwareness.closed).toEqual({ code: 4400, reason: 'malformed-message' });
+
+			const unknown = await rawSocket(url, headers);
+			unknown.socket.send(Uint8Array.from([5, 2, 0x68, 0x69]));
+			expect(await unknown.closed).toEqual({ code: 4400, reason: 'unsupported-message-type' });
+
+			const oversize = await rawSocket(url, headers);
+			oversize.socket.send(new Uint8Array(65 * 1024));
+			expect((await oversize.closed).code).toBe(1009);
+
+			for (const badName of ['__proto__', 'meeting:not-a-uuid', '%E0%A4%A', '']) {
+				const bad = await rawSocket(`${ywsUrl(server)}/${badName}`, headers);
+				expect(await bad.closed).toEqual({ code: 4404, reason: 'unknown-document' });
+			}
+
+			// The server carries on: a Hocuspocus client and a tool still edit together.
+			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			const tool = await synced(yws({ server, name, token: secret }), 'a good tool to sync');
+			addAgendaItem(tool.document, 'After the bad frames');
+			await waitFor(
+				() =>
+					readAgenda(senco.document).items.some((item) => item.title === 'After the bad frames'),
+				'the good edit'
+			);
+		}
+	);
+
+	collabTest(
+		'only sync and awareness messages reach a y-websocket client',
+		async ({ database, team, server, clients }) => {
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			const raw = await rawSocket(`${ywsUrl(server)}/${name}`, {
+				authorization: `Bearer ${secret}`
+			});
+			// Sync step 1 from an empty document, then an edit: Hocuspocus answers with sync
+			// steps, and would add its authenticated, access-notice, sync-status and stored notices.
+			const doc = new Y.Doc();
+			const step1 = encoding.createEncoder();
+			encoding.writeVarUint(step1, 0);
+			syncProtocol.writeSyncStep1(step1, doc);
+			raw.socket.send(encoding.toUint8Array(step1));
+			await waitFor(() => raw.frames.some((frame) => frame[0] === 0 && frame[1] === 1), 'step 2');
+			// Apply the server's state, so that the edit below is made on top of it.
+			for (const frame of raw.frames.filter((frame) => frame[0] === 0)) {
+				const decoder = decoding.createDecoder(frame.subarray(1));
+				syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, null);
+			}
+			const updates: Uint8Array[] = [];
+			doc.on('update', (update: Uint8Array) => updates.push(update));
+			addAgendaItem(doc, 'Sent over a raw socket');
+			for (const update of updates) {
+				const message = encoding.createEncoder();
+				encoding.writeVarUint(message, 0);
+				syncProtocol.writeUpdate(message, update);
+				raw.socket.send(encoding.toUint8Array(message));
+			}
+			await waitFor(
+				() =>
+					readAgenda(senco.document).items.some((item) => item.title === 'Sent over a raw socket'),
+				'the raw edit to reach the SENCo'
+			);
+			setFieldText(senco.document, 'worries', 'Answered from Hocuspocus');
+			await waitForSaved(senco);
+			await server.collab.flushUpdateLog();
+			await waitFor(
+				() => raw.frames.filter((frame) => frame[0] === 0 && frame[1] === 2).length > 0,
+				'the SENCo’s update to reach the raw socket'
+			);
+			expect(raw.frames.length).toBeGreaterThan(2);
+			expect(raw.frames.filter((frame) => frame[0] !== 0 && frame[0] !== 1)).toEqual([]);
+		}
+	);
+});
