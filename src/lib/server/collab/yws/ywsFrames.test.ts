@@ -1,4 +1,4 @@
-import { OutgoingMessage } from '@hocuspocus/server';
+import { Document, OutgoingMessage } from '@hocuspocus/server';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, test } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -73,13 +73,15 @@ describe('frames from a y-websocket client', () => {
 
 describe('frames from Hocuspocus', () => {
 	test('sync and awareness lose the document name; a sync reply becomes a sync', () => {
-		const step1 = new OutgoingMessage(NAME).createSyncMessage().writeFirstSyncStepFor(new Y.Doc());
+		const step1 = new OutgoingMessage(NAME)
+			.createSyncMessage()
+			.writeFirstSyncStepFor(new Document(NAME));
 		const sent = fromHocuspocus(step1.toUint8Array());
 		expect(sent.kind).toBe('send');
 		if (sent.kind === 'send') expect(sent.frame[0]).toBe(0);
 		const reply = new OutgoingMessage(NAME)
 			.createSyncReplyMessage()
-			.writeFirstSyncStepFor(new Y.Doc());
+			.writeFirstSyncStepFor(new Document(NAME));
 		const replied = fromHocuspocus(reply.toUint8Array());
 		expect(replied.kind === 'send' && [...replied.frame]).toEqual(
 			sent.kind === 'send' && [...sent.frame]
