@@ -224,3 +224,30 @@ export async function recordToolTokenUse(
 		details: { tokenId: use.tokenId, path: `/yws/${use.documentName}` }
 	});
 }
+
+/**
+ * Revokes every token of a person whose password has just been changed or reset: whoever
+ * got into the account must not keep a way in. Pass the transaction that changes the
+ * password; the caller then closes the open connections (LiveDocuments.sessionsEnded).
+ */
+export async function revokeAllToolTokens(
+	db: Database,
+	userId: string,
+	reason: 'password-changed' | 'password-reset'
+): Promise<number> {
+	const revoked = await db
+		.update(toolTokens)
+		.set({ revokedAt: new Date() })
+		.where(and(eq(toolTokens.userId, userId), isNull(toolTokens.revokedAt)))
+		.returning({ id: toolTokens.id, meetingId: toolTokens.meetingId, label: toolTokens.label });
+	for (const row of revoked) {
+		await recordAuditEvent(db, {
+			actorId: userId,
+			action: 'toolToken.revoked',
+			subjectType: 'meeting',
+			subjectId: row.meetingId,
+			details: { tokenId: row.id, label: row.label, reason }
+		});
+	}
+	return revoked.length;
+}
