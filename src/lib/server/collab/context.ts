@@ -11,6 +11,8 @@ export interface CollabContext {
 	user: SessionUser | null;
 	/** Set when the connection opened with a tool token (/yws): it narrows the owner's access. */
 	toolToken?: ToolTokenGrant;
+	/** The websocket's endpoint, when not /collab: for the audit trail. */
+	endpoint?: '/yws';
 	/** Where the websocket came from, for the audit trail. */
 	address?: string | null;
 	/** Set by the AuthorizationExtension once the connection may open its document. */

@@ -75,7 +75,8 @@ export class AuthorizationExtension implements Extension {
 				childId: access.childId,
 				organisationId: access.organisationId,
 				ip: context.address ?? null,
-				documentName
+				documentName,
+				...(context.endpoint ? { endpoint: context.endpoint } : {})
 			});
 		}
 	}

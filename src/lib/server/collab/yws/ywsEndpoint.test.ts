@@ -62,6 +62,19 @@ describe('/yws: the y-websocket protocol on the meeting documents', () => {
 					);
 				return rows.length === 1 && rows[0]?.actorId === team.member('salt').id;
 			}, 'the token’s use to be audited');
+			// And, like any opening of a live meeting, as a read of the child's record.
+			await waitUntil(async () => {
+				const rows = await database.db
+					.select({ details: auditEvents.details })
+					.from(auditEvents)
+					.where(
+						and(
+							eq(auditEvents.action, 'child.read'),
+							eq(auditEvents.actorId, team.member('salt').id)
+						)
+					);
+				return rows.some((row) => row.details.path === `/yws/${name}`);
+			}, 'the opening to be audited as a read');
 			const [row] = await database.db
 				.select({ lastUsedAt: toolTokens.lastUsedAt })
 				.from(toolTokens)

@@ -145,6 +145,7 @@ export function createYwsEndpoint(options: YwsEndpointOptions): YwsEndpoint {
 				const context: CollabContext = {
 					user: credentials.user,
 					...(credentials.toolToken ? { toolToken: credentials.toolToken } : {}),
+					endpoint: YWS_PATH,
 					address,
 					saving: options.saving
 				};
