@@ -50,6 +50,13 @@ describe('frames from a y-websocket client', () => {
 		// The payload's length says more than the frame holds; or the frame carries more.
 		expect(toHocuspocus(NAME, Uint8Array.from([0, 2, 10, 1, 2]))).toEqual(malformed);
 		expect(toHocuspocus(NAME, frame(uint(3), uint(0)))).toEqual(malformed);
+		// A state vector and an update that Yjs cannot read.
+		expect(toHocuspocus(NAME, frame(uint(0), uint(0), bytes(Uint8Array.from([5, 1]))))).toEqual(
+			malformed
+		);
+		expect(toHocuspocus(NAME, frame(uint(0), uint(2), bytes(Uint8Array.from([1, 1, 7]))))).toEqual(
+			malformed
+		);
 		// An awareness state that is not JSON.
 		const badState = frame(uint(1), uint(1), uint(5), text('{'));
 		expect(toHocuspocus(NAME, frame(uint(1), bytes(badState.subarray(1))))).toEqual(malformed);

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 import { COLLAB_CLOSE_CODES, COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 
 /**
@@ -24,6 +25,7 @@ const AUTH_PERMISSION_DENIED = 1;
 const AUTH_AUTHENTICATED = 2;
 /** y-protocols/sync sub-types: step 1, step 2, update. */
 const SYNC_STEPS = new Set([0, 1, 2]);
+const SYNC_STEP_1 = 0;
 
 /** Close codes for y-websocket clients. 44xx: the y-websocket client does not reconnect. */
 export const YWS_CLOSE = {
@@ -66,9 +68,14 @@ function checkInbound(frame: Uint8Array): Inbound | null {
 	const decoder = decoding.createDecoder(frame);
 	const type = decoding.readVarUint(decoder);
 	if (type === SYNC) {
-		if (!SYNC_STEPS.has(decoding.readVarUint(decoder)))
-			return { ok: false, close: YWS_CLOSE.badMessage };
-		decoding.readVarUint8Array(decoder);
+		const step = decoding.readVarUint(decoder);
+		if (!SYNC_STEPS.has(step)) return { ok: false, close: YWS_CLOSE.badMessage };
+		const payload = decoding.readVarUint8Array(decoder);
+		// A state vector or update that does not parse would be refused deep inside
+		// Hocuspocus with a generic close that the client retries for ever; parsed here, it
+		// gets a clear one.
+		if (step === SYNC_STEP_1) Y.decodeStateVector(payload);
+		else Y.decodeUpdate(payload);
 	} else if (type === AWARENESS) {
 		if (!isAwarenessUpdate(decoding.readVarUint8Array(decoder))) {
 			return { ok: false, close: YWS_CLOSE.badMessage };
@@ -85,7 +92,8 @@ export function toHocuspocus(documentName: string, frame: Uint8Array): Inbound {
 		const refused = checkInbound(frame);
 		if (refused) return refused;
 	} catch {
-		// lib0 throws on a frame that ends early; JSON.parse on a bad awareness state.
+		// lib0 throws on a frame that ends early, Yjs on a bad update, JSON.parse on a bad
+		// awareness state.
 		return { ok: false, close: YWS_CLOSE.badMessage };
 	}
 	const encoder = encoding.createEncoder();
