@@ -70,7 +70,7 @@ export const load: PageServerLoad = async (event) => {
 			id: token.id,
 			label: token.label,
 			access: token.readOnly ? 'Read only' : 'Read and change',
-			meeting: describeMeeting(token.meeting),
+			meeting: token.meeting ? describeMeeting(token.meeting) : 'A meeting you can no longer open',
 			expired: token.expired,
 			expiresAt: token.expiresAt.toISOString(),
 			expiresAtText: dateTime.format(token.expiresAt),

@@ -166,6 +166,13 @@ describe('/yws: the y-websocket protocol on the meeting documents', () => {
 			);
 			expect(elsewhere.provider.shouldConnect).toBe(false);
 			expect(readSchemaVersion(elsewhere.document)).toBeNull();
+
+			// A professional allowed restricted notes opens them with a token of their own.
+			const professional = await tokenFor(database.db, team, 'socialWorker', meetingId);
+			const notes = yws({ server, name: restrictedDocumentName(meetingId), token: professional });
+			await waitFor(() => notes.provider.synced, 'the restricted notes to sync');
+			expect(server.collab.hocuspocus.documents.has(restrictedDocumentName(meetingId))).toBe(true);
+			expect(notes.closes).toEqual([]);
 		}
 	);
 

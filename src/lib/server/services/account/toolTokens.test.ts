@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticateToolToken, toolTokenHash } from '../../auth/toolTokens.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { auditEvents, toolTokens } from '../../db/schema.ts';
+import { auditEvents, teamMembers, toolTokens } from '../../db/schema.ts';
 import { createChildWithTeam, createMeeting, createSignedInUser } from '../../testing/factories.ts';
 import {
 	createToolToken,
@@ -69,7 +69,15 @@ describe('tool tokens', () => {
 			lastUsedAt: null,
 			expired: false
 		});
-		expect(listed[0]?.meeting.id).toBe(meetingId);
+		expect(listed[0]?.meeting?.id).toBe(meetingId);
+
+		// Out of the child's team, the person no longer sees which meeting it was for.
+		await database.db
+			.delete(teamMembers)
+			.where(and(eq(teamMembers.childId, team.childId), eq(teamMembers.userId, salt.id)));
+		const [afterLeaving] = await listToolTokens(database.db, salt.id, now);
+		expect(afterLeaving?.id).toBe(created.id);
+		expect(afterLeaving?.meeting).toBeNull();
 	});
 
 	it('are refused for a meeting the person may not open, as if it did not exist', async () => {

@@ -28,7 +28,8 @@ export interface ToolTokenSummary {
 	id: string;
 	label: string;
 	readOnly: boolean;
-	meeting: MeetingChoice;
+	/** Null when the person may no longer open the meeting: its details are not theirs to see. */
+	meeting: MeetingChoice | null;
 	createdAt: Date;
 	expiresAt: Date;
 	lastUsedAt: Date | null;
@@ -137,6 +138,7 @@ export async function listToolTokens(
 	userId: string,
 	now = new Date()
 ): Promise<ToolTokenSummary[]> {
+	const actor = await loadActor(db, userId);
 	const rows = await db
 		.select({
 			id: toolTokens.id,
@@ -146,6 +148,12 @@ export async function listToolTokens(
 			expiresAt: toolTokens.expiresAt,
 			lastUsedAt: toolTokens.lastUsedAt,
 			meetingId: meetings.id,
+			meetingDeletedAt: meetings.deletedAt,
+			childId: meetings.childId,
+			childDeletedAt: children.deletedAt,
+			organisationId: children.organisationId,
+			status: meetings.status,
+			chairId: meetings.chairId,
 			firstName: children.firstName,
 			preferredName: children.preferredName,
 			meetingType: meetings.type,
@@ -156,16 +164,22 @@ export async function listToolTokens(
 		.innerJoin(children, eq(children.id, meetings.childId))
 		.where(and(eq(toolTokens.userId, userId), isNull(toolTokens.revokedAt)))
 		.orderBy(desc(toolTokens.createdAt));
+	const viewable = (row: (typeof rows)[number]) =>
+		row.meetingDeletedAt === null &&
+		row.childDeletedAt === null &&
+		can(actor, 'meeting.view', meetingResource({ ...row, id: row.meetingId }));
 	return rows.map((row) => ({
 		id: row.id,
 		label: row.label,
 		readOnly: row.readOnly,
-		meeting: {
-			id: row.meetingId,
-			childName: row.preferredName ?? row.firstName,
-			meetingType: row.meetingType,
-			startsAt: row.startsAt
-		},
+		meeting: viewable(row)
+			? {
+					id: row.meetingId,
+					childName: row.preferredName ?? row.firstName,
+					meetingType: row.meetingType,
+					startsAt: row.startsAt
+				}
+			: null,
 		createdAt: row.createdAt,
 		expiresAt: row.expiresAt,
 		lastUsedAt: row.lastUsedAt,
