@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { invalidateAllSessions } from '../../auth/session.ts';
 import { auditEvents, meetings, teamMembers, toolTokens } from '../../db/schema.ts';
 import { revokeToolToken } from '../../services/account/toolTokens.ts';
 import {
@@ -17,6 +19,7 @@ import {
 import { createMeeting } from '../../testing/factories.ts';
 import { collabTest } from '../testing/collabTest.ts';
 import { waitFor, waitForSaved, waitUntil } from '../testing/collabTestServer.ts';
+import { ywsUrl } from '../testing/ywsClients.ts';
 import { closedWith, flushThrough, synced, tokenFor, yws } from '../testing/ywsTest.ts';
 
 collabTest.override('serverOptions', { sessionCheckIntervalMs: 100 });
@@ -109,6 +112,38 @@ describe('/yws: the y-websocket protocol on the meeting documents', () => {
 			const anonymous = yws({ server, name });
 			await waitFor(() => closedWith(anonymous, 4401, 'unauthenticated'), 'the refusal');
 			expect(anonymous.provider.shouldConnect).toBe(false);
+		}
+	);
+
+	collabTest(
+		'a cookie socket closes when its session ends, and another site may not use the cookie',
+		async ({ database, team, startServer }) => {
+			// No periodic check within the test: only the sign-out's own call can close it.
+			const server = await startServer({ sessionCheckIntervalMs: 60_000 });
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const parent = team.member('parent');
+			const url = `${ywsUrl(server)}/${name}`;
+			const status = await new Promise<number>((resolve) => {
+				const socket = new WebSocket(url, {
+					headers: { cookie: parent.cookie, origin: 'https://elsewhere.example' }
+				});
+				socket.on('unexpected-response', (_request, response) => {
+					resolve(response.statusCode ?? 0);
+					socket.terminate();
+				});
+				socket.on('open', () => resolve(101));
+				socket.on('error', () => {});
+			});
+			expect(status).toBe(403);
+
+			const byCookie = await synced(
+				yws({ server, name, cookie: parent.cookie }),
+				'the cookie client to sync'
+			);
+			await invalidateAllSessions(database.db, parent.id);
+			await server.collab.live.sessionsEnded();
+			await waitFor(() => closedWith(byCookie, 4401, 'session-ended'), 'the socket to close', 1000);
 		}
 	);
 
