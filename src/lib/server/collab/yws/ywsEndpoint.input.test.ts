@@ -14,6 +14,20 @@ import { rawSocket, synced, tokenFor, yws } from '../testing/ywsTest.ts';
 /** A small frame limit stands in for the real 512 KB. */
 collabTest.override('serverOptions', { maxMessageBytes: 64 * 1024 });
 
+function syncStep1(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	syncProtocol.writeSyncStep1(encoder, doc);
+	return encoding.toUint8Array(encoder);
+}
+
+function syncUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
 describe('/yws: bad input gets a clear close and harms nothing', () => {
 	collabTest(
 		'garbage, unknown message types, oversize frames and bad names are closed with reasons',
@@ -24,8 +38,15 @@ describe('/yws: bad input gets a clear close and harms nothing', () => {
 			const headers = { authorization: `Bearer ${secret}` };
 			const url = `${ywsUrl(server)}/${name}`;
 
+			// Once the document is open, a bad frame ends the socket: an edit sent right behind
+			// it goes nowhere.
 			const garbage = await rawSocket(url, headers);
+			garbage.socket.send(syncStep1(new Y.Doc()));
+			await waitFor(() => garbage.frames.length > 0, 'the document to open');
+			const behind = new Y.Doc();
+			addAgendaItem(behind, 'Sent behind a bad frame');
 			garbage.socket.send(Uint8Array.from([0, 1, 0xff, 0xff, 0xff]));
+			garbage.socket.send(syncUpdate(Y.encodeStateAsUpdate(behind)));
 			expect(await garbage.closed).toEqual({ code: 4400, reason: 'malformed-message' });
 
 			const badAwareness = await rawSocket(url, headers);
@@ -47,6 +68,9 @@ describe('/yws: bad input gets a clear close and harms nothing', () => {
 
 			// The server carries on: a Hocuspocus client and a tool still edit together.
 			const senco = await clients.openMeeting(team.member('senco'), meetingId);
+			expect(readAgenda(senco.document).items.map((item) => item.title)).not.toContain(
+				'Sent behind a bad frame'
+			);
 			const tool = await synced(yws({ server, name, token: secret }), 'a good tool to sync');
 			addAgendaItem(tool.document, 'After the bad frames');
 			await waitFor(
@@ -70,10 +94,7 @@ describe('/yws: bad input gets a clear close and harms nothing', () => {
 			// Sync step 1 from an empty document, then an edit: Hocuspocus answers with sync
 			// steps, and would add its authenticated, access-notice, sync-status and stored notices.
 			const doc = new Y.Doc();
-			const step1 = encoding.createEncoder();
-			encoding.writeVarUint(step1, 0);
-			syncProtocol.writeSyncStep1(step1, doc);
-			raw.socket.send(encoding.toUint8Array(step1));
+			raw.socket.send(syncStep1(doc));
 			await waitFor(() => raw.frames.some((frame) => frame[0] === 0 && frame[1] === 1), 'step 2');
 			// Apply the server's state, so that the edit below is made on top of it.
 			for (const frame of raw.frames.filter((frame) => frame[0] === 0)) {
@@ -83,12 +104,7 @@ describe('/yws: bad input gets a clear close and harms nothing', () => {
 			const updates: Uint8Array[] = [];
 			doc.on('update', (update: Uint8Array) => updates.push(update));
 			addAgendaItem(doc, 'Sent over a raw socket');
-			for (const update of updates) {
-				const message = encoding.createEncoder();
-				encoding.writeVarUint(message, 0);
-				syncProtocol.writeUpdate(message, update);
-				raw.socket.send(encoding.toUint8Array(message));
-			}
+			for (const update of updates) raw.socket.send(syncUpdate(update));
 			await waitFor(
 				() =>
 					readAgenda(senco.document).items.some((item) => item.title === 'Sent over a raw socket'),

@@ -63,8 +63,14 @@ interface Credentials {
 interface YwsPeer {
 	documentName: string;
 	connection: ReturnType<Hocuspocus<CollabContext>['handleConnection']>;
+	/** Closes the socket; frames already on their way are then ignored. */
+	close(code: number, reason: string): void;
+	closed(): boolean;
 	unwatch(): void;
 }
+
+/** WebSocket.CLOSED, for a socket crossws no longer knows the state of. */
+const CLOSED = 3;
 
 /**
  * `/yws/<document>`: the standard y-websocket protocol on the documents Hocuspocus serves.
@@ -129,18 +135,23 @@ export function createYwsEndpoint(options: YwsEndpointOptions): YwsEndpoint {
 				}
 				const credentials = peer.context as unknown as Credentials;
 				const address = websocketClientAddress(peer.request.headers, peer.remoteAddress);
+				let closed = false;
+				const close = (code: number, reason: string) => {
+					closed = true;
+					peer.close(code, reason);
+				};
 				const socket: WebSocketLike = {
 					get readyState() {
-						return peer.websocket.readyState ?? 3;
+						return peer.websocket.readyState ?? CLOSED;
 					},
 					send(data) {
 						if (!(data instanceof Uint8Array)) return;
 						const outbound = fromHocuspocus(data);
 						if (outbound.kind === 'send') peer.send(outbound.frame);
-						else if (outbound.kind === 'close') peer.close(outbound.code, outbound.reason);
+						else if (outbound.kind === 'close') close(outbound.code, outbound.reason);
 						else if (outbound.kind === 'opened') recordUse(credentials, documentName, address);
 					},
-					close: (code, reason) => peer.close(code, reason)
+					close
 				};
 				const context: CollabContext = {
 					user: credentials.user,
@@ -152,13 +163,15 @@ export function createYwsEndpoint(options: YwsEndpointOptions): YwsEndpoint {
 				const connection = options.hocuspocus.handleConnection(socket, peer.request, context);
 				const kind = parseDocumentName(documentName)?.kind ?? 'meeting';
 				connection.handleMessage(authFrame(documentName, collabClientToken(kind)));
-				const holder: SessionHolder = { close: (code, reason) => peer.close(code, reason) };
+				const holder: SessionHolder = { close };
 				const { sessionId, toolToken } = credentials;
 				if (sessionId) options.sessions.add(sessionId, holder);
 				if (toolToken) options.tokens.add(toolToken.id, holder);
 				peers.set(peer, {
 					documentName,
 					connection,
+					close,
+					closed: () => closed,
 					unwatch() {
 						if (sessionId) options.sessions.remove(sessionId, holder);
 						if (toolToken) options.tokens.remove(toolToken.id, holder);
@@ -169,11 +182,12 @@ export function createYwsEndpoint(options: YwsEndpointOptions): YwsEndpoint {
 				// While shutting down, edits are not taken: the client sends them again later.
 				if (options.isClosing()) return;
 				const state = peers.get(peer);
-				if (!state) return;
+				// A refused frame or access ends the socket: what was sent after it goes nowhere.
+				if (!state || state.closed()) return;
 				const inbound = toHocuspocus(state.documentName, message.uint8Array());
 				if (!inbound.ok) {
 					log.warn({ peer: peer.id, reason: inbound.close.reason }, 'y-websocket frame refused');
-					peer.close(inbound.close.code, inbound.close.reason);
+					state.close(inbound.close.code, inbound.close.reason);
 					return;
 				}
 				state.connection.handleMessage(inbound.frame);
