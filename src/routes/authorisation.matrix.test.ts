@@ -87,6 +87,9 @@ const EXPECTED: Record<string, Row> = {
 	'GET children/new':                       ['ok',      'ok',        'forbidden', 'forbidden', 'forbidden', 'ok',        'forbidden', 'ok',  'forbidden', 'sign-in'],
 	'GET actions/caseload':                   ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'ok',     'ok',     'ok',     'sign-in'],
 	'GET account':                            ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'ok',     'ok',     'ok',     'sign-in'],
+	'GET account/tool-tokens':                ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'ok',     'ok',     'ok',     'sign-in'],
+	'POST account/tool-tokens?/create (empty)':
+	                                          ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'ok',     'ok',     'ok',     'sign-in'],
 	'GET closed meeting/live':                ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'hidden', 'hidden', 'hidden', 'sign-in'],
 	'GET organisation/members':               ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
 	'GET organisation/settings':              ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
@@ -236,6 +239,9 @@ describe('the authorisation matrix', () => {
 			'GET children/new': (c) => request('/children/new', c),
 			'GET actions/caseload': (c) => request('/actions/caseload', c),
 			'GET account': (c) => request('/account', c),
+			'GET account/tool-tokens': (c) => request('/account/tool-tokens', c),
+			'POST account/tool-tokens?/create (empty)': (c) =>
+				request('/account/tool-tokens?/create', c, {}),
 			'GET closed meeting/live': (c) => request(`${closed}/live`, c),
 			'GET organisation/members': (c) => request('/organisation/members', c),
 			'GET organisation/settings': (c) => request('/organisation/settings', c),

@@ -7,6 +7,7 @@ import type { LiveDocuments } from './liveDocuments.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import {
+	COLLAB_CLOSE_CODES,
 	COLLAB_DENIAL,
 	MAX_DOCUMENT_BYTES,
 	MAX_MESSAGE_BYTES
@@ -33,6 +34,8 @@ import { isAllowedOrigin } from './origin.ts';
 import { SessionWatch, type SessionHolder } from './sessionWatch.ts';
 import { SingleFlight } from '../singleFlight.ts';
 import { OpeningAudit } from './openingAudit.ts';
+import { liveToolTokenIds } from '../auth/toolTokens.ts';
+import { createYwsEndpoint, isYwsRequest } from './yws/ywsEndpoint.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -68,7 +71,7 @@ export interface CollabServer {
 	flushUpdateLog(): Promise<void>;
 	/** Saving is paused (the database is failing): meetings are read-only meanwhile. */
 	savingPaused(): boolean;
-	/** Handles an HTTP upgrade if it is for /collab; returns false for other paths. */
+	/** Handles an HTTP upgrade if it is for /collab or /yws; returns false for other paths. */
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	/**
 	 * Stops taking edits, writes every received update and every loaded document's state
@@ -171,6 +174,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		logger: log,
 		intervalMs: options.sessionCheckIntervalMs
 	});
+	// Tool tokens' sockets (/yws) close when the token is revoked or expires.
+	const tokenWatch = new SessionWatch({
+		db: options.db,
+		logger: log,
+		intervalMs: options.sessionCheckIntervalMs,
+		liveIds: (ids) => liveToolTokenIds(options.db, ids),
+		closeWith: { code: COLLAB_CLOSE_CODES.toolTokenEnded, reason: 'token-ended' }
+	});
 	let closing = false;
 	// Tabs coming back together after a restart share one lookup per cookie.
 	const sessionLookups = new SingleFlight<string, SessionValidation>();
@@ -230,6 +241,18 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		}
 	});
 
+	const yws = createYwsEndpoint({
+		hocuspocus,
+		db: options.db,
+		logger: log,
+		origin: options.origin,
+		maxMessageBytes: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+		saving: persistence.saving,
+		isClosing: () => closing,
+		sessions: sessionWatch,
+		tokens: tokenWatch
+	});
+
 	return {
 		hocuspocus,
 		live: directDocuments(
@@ -240,13 +263,20 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			(names) => persistence.erase(names),
 			epoch,
 			() => persistence.saving.paused,
-			() => sessionWatch.checkNow()
+			async () => {
+				await Promise.all([sessionWatch.checkNow(), tokenWatch.checkNow()]);
+			}
 		),
 		flushUpdateLog: () => persistence.flushAll(),
 		savingPaused: () => persistence.saving.paused,
 		handleUpgrade(request, socket, head) {
-			if (!isCollabRequest(request.url)) return false;
-			adapter.handleUpgrade(request, socket, head).catch((error: unknown) => {
+			const endpoint = isCollabRequest(request.url)
+				? adapter
+				: isYwsRequest(request.url)
+					? yws
+					: null;
+			if (!endpoint) return false;
+			endpoint.handleUpgrade(request, socket, head).catch((error: unknown) => {
 				log.error({ err: error }, 'websocket upgrade failed');
 				socket.destroy();
 			});
@@ -285,10 +315,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 				)
 			);
 			await openingAudit.flush();
+			// y-websocket clients first, so they hear "going away" rather than a document closed.
+			yws.closeAll(1001, 'Server shutting down');
 			hocuspocus.closeConnections();
 			adapter.closeAll(1001, 'Server shutting down', true);
 			persistence.stop();
 			sessionWatch.stop();
+			tokenWatch.stop();
 			if (persistence.hasUnwrittenUpdates()) {
 				throw new Error('Some edits could not be written to the database before shutdown');
 			}

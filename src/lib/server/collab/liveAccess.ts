@@ -1,6 +1,6 @@
 import { OutgoingMessage, type Connection, type Hocuspocus } from '@hocuspocus/server';
 import type { DocumentAccess } from './documentAccess.ts';
-import { decideDocumentAccess } from './documentAccess.ts';
+import { decideConnectionAccess, holderKey } from './connectionAccess.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { encodeAccessNotice } from '../../shared/collab/closeCodes.ts';
@@ -52,8 +52,8 @@ export function applyAccess(
 
 /**
  * Re-decides access for every live connection to the given documents (after a meeting
- * was closed or reopened, or a team changed). Decisions are made once per user and
- * document.
+ * was closed or reopened, or a team changed). Decisions are made once per user (and tool
+ * token) and document.
  */
 async function refreshDocuments(
 	hocuspocus: Hocuspocus<CollabContext>,
@@ -68,10 +68,12 @@ async function refreshDocuments(
 		for (const connection of document.getConnections() as Connection<CollabContext>[]) {
 			const userId = connection.context.user?.id;
 			if (!userId) continue;
-			let decision = decisions.get(userId);
+			// A tool token narrows its owner's access: decided per person and token.
+			const holder = { userId, toolToken: connection.context.toolToken };
+			let decision = decisions.get(holderKey(holder));
 			if (!decision) {
-				decision = decideDocumentAccess(db, userId, name);
-				decisions.set(userId, decision);
+				decision = decideConnectionAccess(db, holder, name);
+				decisions.set(holderKey(holder), decision);
 			}
 			const access = await decision;
 			applyAccess(connection, access, { announce: false });

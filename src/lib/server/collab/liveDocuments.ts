@@ -58,7 +58,8 @@ export interface LiveDocuments {
 	savingPaused(): boolean;
 	/**
 	 * Some sessions have just ended (signed out, other devices signed out, password
-	 * changed or reset): close their websockets now rather than at the next check.
+	 * changed or reset) or tool tokens been revoked: close their websockets now rather
+	 * than at the next check.
 	 */
 	sessionsEnded(): Promise<void>;
 }

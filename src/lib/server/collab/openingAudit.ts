@@ -9,6 +9,8 @@ export interface DocumentOpened {
 	organisationId: string;
 	ip: string | null;
 	documentName: string;
+	/** Where it was opened: /collab (Coplan's pages) unless said otherwise. */
+	endpoint?: '/collab' | '/yws';
 }
 
 const ROWS_PER_INSERT = 1000;
@@ -64,7 +66,7 @@ export class OpeningAudit {
 						childId: opened.childId,
 						organisationId: opened.organisationId,
 						ip: opened.ip,
-						details: { path: `/collab/${opened.documentName}` }
+						details: { path: `${opened.endpoint ?? '/collab'}/${opened.documentName}` }
 					}))
 				);
 			} catch (error) {

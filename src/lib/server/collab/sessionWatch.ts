@@ -16,6 +16,13 @@ export interface SessionWatchOptions {
 	intervalMs?: number;
 	/** Called with the holders closed in one check (tests wait on it). */
 	onClosed?: (count: number) => void;
+	/**
+	 * Which of the given ids are still live; by default sessions neither deleted nor
+	 * expired. Tool tokens are watched the same way, with their own lookup.
+	 */
+	liveIds?: (ids: string[]) => Promise<Set<string>>;
+	/** How their holders are closed once ended; by default SESSION_ENDED. */
+	closeWith?: { code: number; reason: string };
 }
 
 const SESSION_ENDED = COLLAB_CLOSE_CODES.sessionEnded;
@@ -31,18 +38,20 @@ const SESSION_ENDED = COLLAB_CLOSE_CODES.sessionEnded;
  * `checkNow()` lets the instance that did it act at once.
  */
 export class SessionWatch {
-	readonly #db: Database;
 	readonly #log: Logger;
 	readonly #onClosed: (count: number) => void;
+	readonly #liveIds: (ids: string[]) => Promise<Set<string>>;
+	readonly #closeWith: { code: number; reason: string };
 	readonly #holders = new Map<string, Set<SessionHolder>>();
 	readonly #timer: ReturnType<typeof setInterval>;
 	#checking: Promise<void> | null = null;
 	#again = false;
 
 	constructor(options: SessionWatchOptions) {
-		this.#db = options.db;
 		this.#log = options.logger;
 		this.#onClosed = options.onClosed ?? (() => {});
+		this.#liveIds = options.liveIds ?? ((ids) => liveSessionIds(options.db, ids));
+		this.#closeWith = options.closeWith ?? { code: SESSION_ENDED, reason: 'session-ended' };
 		this.#timer = setInterval(() => void this.checkNow(), options.intervalMs ?? 1000);
 		this.#timer.unref();
 	}
@@ -88,11 +97,7 @@ export class SessionWatch {
 		if (ids.length === 0) return;
 		let live: Set<string>;
 		try {
-			const rows = await this.#db
-				.select({ id: sessions.id })
-				.from(sessions)
-				.where(and(inArray(sessions.id, ids), gt(sessions.expiresAt, new Date())));
-			live = new Set(rows.map((row) => row.id));
+			live = await this.#liveIds(ids);
 		} catch (error) {
 			// The database is failing: saving has paused meanwhile; check again next time.
 			this.#log.warn({ err: error }, 'checking live sessions failed');
@@ -102,14 +107,25 @@ export class SessionWatch {
 		for (const id of ids) {
 			if (live.has(id)) continue;
 			for (const holder of this.#holders.get(id) ?? []) {
-				holder.close(SESSION_ENDED, 'session-ended');
+				holder.close(this.#closeWith.code, this.#closeWith.reason);
 				closed += 1;
 			}
 			this.#holders.delete(id);
 		}
 		if (closed > 0) {
-			this.#log.info({ websockets: closed }, 'closed websockets whose session has ended');
+			this.#log.info(
+				{ websockets: closed, reason: this.#closeWith.reason },
+				'closed websockets whose session or token has ended'
+			);
 			this.#onClosed(closed);
 		}
 	}
+}
+
+async function liveSessionIds(db: Database, ids: string[]): Promise<Set<string>> {
+	const rows = await db
+		.select({ id: sessions.id })
+		.from(sessions)
+		.where(and(inArray(sessions.id, ids), gt(sessions.expiresAt, new Date())));
+	return new Set(rows.map((row) => row.id));
 }

@@ -7,3 +7,4 @@ export * from './schema/children.ts';
 export * from './schema/meetings.ts';
 export * from './schema/documents.ts';
 export * from './schema/records.ts';
+export * from './schema/toolTokens.ts';

@@ -51,6 +51,8 @@ export const COLLAB_CLOSE_CODES = {
 	messageTooLarge: 1009,
 	/** The session ended (signed out here or elsewhere, expired, password changed). */
 	sessionEnded: 4401,
+	/** A tool token (/yws) was revoked or has expired. */
+	toolTokenEnded: 4401,
 	documentTooLarge: 4413,
 	/** One person added more than the edit budget allows in a few minutes (editBudget.ts). */
 	tooMuchAtOnce: 4429

@@ -1,5 +1,6 @@
 import type { connectedPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import { decideDocumentAccess, type DocumentAccess } from '../documentAccess.ts';
+import type { DocumentAccess } from '../documentAccess.ts';
+import { decideConnectionAccess, holderKey } from '../connectionAccess.ts';
 import type { Database } from '../../db/client.ts';
 import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 import type { CollabContext } from '../context.ts';
@@ -39,10 +40,10 @@ export class AuthorizationExtension implements Extension {
 	}: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
 		if (!context.user) throw { reason: COLLAB_DENIAL.unauthenticated };
 		const decidedAt = this.epoch.current;
-		const userId = context.user.id;
+		const holder = { userId: context.user.id, toolToken: context.toolToken };
 		const access = await this.decisions.run(
-			`${userId}\u0000${documentName}\u0000${decidedAt}`,
-			() => decideDocumentAccess(this.db, userId, documentName)
+			`${holderKey(holder)}\u0000${documentName}\u0000${decidedAt}`,
+			() => decideConnectionAccess(this.db, holder, documentName)
 		);
 		if (!access.allowed) throw { reason: access.reason };
 		connectionConfig.readOnly = access.readOnly;
@@ -61,7 +62,11 @@ export class AuthorizationExtension implements Extension {
 		const access =
 			unchanged && context.access
 				? context.access
-				: await decideDocumentAccess(this.db, context.user.id, documentName);
+				: await decideConnectionAccess(
+						this.db,
+						{ userId: context.user.id, toolToken: context.toolToken },
+						documentName
+					);
 		applyAccess(connection, access, { announce: true });
 		if (access.allowed) {
 			// Opening a live document reads the child's record, like opening its page.
@@ -70,7 +75,8 @@ export class AuthorizationExtension implements Extension {
 				childId: access.childId,
 				organisationId: access.organisationId,
 				ip: context.address ?? null,
-				documentName
+				documentName,
+				...(context.endpoint ? { endpoint: context.endpoint } : {})
 			});
 		}
 	}

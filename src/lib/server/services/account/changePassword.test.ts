@@ -1,12 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../testing/factories.ts';
+import { createChildWithTeam, createMeeting, createUser } from '../../testing/factories.ts';
+import { authenticateToolToken } from '../../auth/toolTokens.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { PASSWORD_MESSAGES } from '../../auth/passwordPolicy.ts';
 import { createSession, generateSessionToken, validateSessionToken } from '../../auth/session.ts';
-import { sessions, users } from '../../db/schema.ts';
+import { auditEvents, sessions, users } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { changePassword } from './changePassword.ts';
+import { createToolToken } from './toolTokens.ts';
 
 const OLD_PASSWORD = 'the old sensible passphrase';
 const NEW_PASSWORD = 'a brand new sensible passphrase';
@@ -123,5 +125,29 @@ describe('changePassword', () => {
 		const result = await change(userId, null);
 		expect(result.ok).toBe(true);
 		expect(await verifyPassword(await storedHash(userId), NEW_PASSWORD)).toBe(true);
+	});
+
+	it('revokes every tool token of the person, audited', async () => {
+		const team = await createChildWithTeam(database.db);
+		const meetingId = await createMeeting(database.db, team);
+		const parent = team.member('parent');
+		const created = await createToolToken(database.db, {
+			userId: parent.id,
+			meetingId,
+			label: 'Diary',
+			readOnly: true,
+			days: 30
+		});
+		if (!created.ok) throw new Error(created.reason);
+		const result = await change(parent.id, null);
+		expect(result.ok).toBe(true);
+		expect(await authenticateToolToken(database.db, created.secret)).toBeNull();
+		const [audit] = await database.db
+			.select({ details: auditEvents.details })
+			.from(auditEvents)
+			.where(
+				and(eq(auditEvents.action, 'toolToken.revoked'), eq(auditEvents.subjectId, meetingId))
+			);
+		expect(audit?.details).toMatchObject({ tokenId: created.id, reason: 'password-changed' });
 	});
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
+import { revokeAllToolTokens } from './toolTokens.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { passwordProblem } from '../../auth/passwordPolicy.ts';
 import { clear, consume, minutesToWait } from '../../auth/rateLimit.ts';
@@ -73,6 +74,7 @@ export async function changePassword(
 	const session = await db.transaction(async (tx) => {
 		await tx.update(users).set({ passwordHash }).where(eq(users.id, input.userId));
 		await invalidateAllSessions(tx, input.userId);
+		await revokeAllToolTokens(tx, input.userId, 'password-changed');
 		const created = await createSession(tx, token, input.userId, input.userAgent, now);
 		if (input.twoFactorVerified) await markSessionTwoFactorVerified(tx, created.id);
 		await recordAuditEvent(tx, {

@@ -40,7 +40,10 @@ const LABELS: Record<string, string> = {
 	'user.twoFactorDisabled': 'Turned off two-factor authentication',
 	'user.recoveryCodesRenewed': 'Made new two-factor recovery codes',
 	'organisation.twoFactorRequired': 'Required two-factor authentication',
-	'organisation.twoFactorOptional': 'Made two-factor authentication optional'
+	'organisation.twoFactorOptional': 'Made two-factor authentication optional',
+	'toolToken.created': 'Made a tool token for a meeting',
+	'toolToken.used': 'Opened a meeting with a tool token',
+	'toolToken.revoked': 'Revoked a tool token'
 };
 
 export function auditLabel(action: string): string {

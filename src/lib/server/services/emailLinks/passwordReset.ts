@@ -7,6 +7,7 @@ import {
 import { hashPassword } from '../../auth/password.ts';
 import { passwordProblem } from '../../auth/passwordPolicy.ts';
 import { invalidateAllSessions } from '../../auth/session.ts';
+import { revokeAllToolTokens } from '../account/toolTokens.ts';
 import { users } from '../../db/schema.ts';
 import { passwordChangedEmail, passwordResetEmail } from '../../mail/templates.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
@@ -78,6 +79,7 @@ export async function resetPassword(
 			if (used.status !== 'valid') throw new LinkNoLongerValid(used.status);
 			await tx.update(users).set({ passwordHash }).where(eq(users.id, link.userId));
 			await invalidateAllSessions(tx, link.userId);
+			await revokeAllToolTokens(tx, link.userId, 'password-reset');
 			await discardUnusedEmailTokens(tx, link.userId, now);
 			await recordAuditEvent(tx, {
 				actorId: link.userId,
