@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { children, meetings, toolTokens } from '../../db/schema.ts';
 import {
@@ -42,6 +42,11 @@ export async function toolTokenMeetingChoices(
 	userId: string
 ): Promise<MeetingChoice[]> {
 	const actor = await loadActor(db, userId);
+	// Only the children someone could see at all (their teams, their organisations'), so a
+	// council's whole caseload is never read to list one person's choices.
+	const childIds = actor.teams.map((team) => team.childId);
+	const organisationIds = actor.memberships.map((membership) => membership.organisationId);
+	if (childIds.length === 0 && organisationIds.length === 0) return [];
 	const rows = await db
 		.select({
 			id: meetings.id,
@@ -56,7 +61,16 @@ export async function toolTokenMeetingChoices(
 		})
 		.from(meetings)
 		.innerJoin(children, eq(children.id, meetings.childId))
-		.where(and(isNull(meetings.deletedAt), isNull(children.deletedAt)))
+		.where(
+			and(
+				isNull(meetings.deletedAt),
+				isNull(children.deletedAt),
+				or(
+					childIds.length > 0 ? inArray(children.id, childIds) : undefined,
+					organisationIds.length > 0 ? inArray(children.organisationId, organisationIds) : undefined
+				)
+			)
+		)
 		.orderBy(desc(meetings.startsAt));
 	return rows
 		.filter((row) => can(actor, 'meeting.view', meetingResource(row)))
