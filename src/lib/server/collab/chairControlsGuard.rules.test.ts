@@ -11,8 +11,8 @@ import {
 	setAttendanceStatus,
 	setFieldText
 } from '../../shared/collab/meetingDoc.ts';
-import { createMeeting } from '../testing/factories.ts';
-import { collabTest, type CollabFixtures } from './testing/collabTest.ts';
+import { collabTest } from './testing/collabTest.ts';
+import { openMeetingForThree, waitForAgreement } from './testing/meetingForThree.ts';
 import { waitFor, type TestConnection } from './testing/collabTestServer.ts';
 
 /**
@@ -22,30 +22,7 @@ import { waitFor, type TestConnection } from './testing/collabTestServer.ts';
  * or a script would send it.
  */
 
-async function openMeetingForThree({
-	database,
-	team,
-	clients
-}: Pick<CollabFixtures, 'database' | 'team' | 'clients'>) {
-	const meetingId = await createMeeting(database.db, team);
-	const [chair, parent, salt] = await Promise.all(
-		['senco', 'parent', 'salt'].map((key) => clients.openMeeting(team.member(key), meetingId)) as [
-			Promise<TestConnection>,
-			Promise<TestConnection>,
-			Promise<TestConnection>
-		]
-	);
-	return { chair, parent, salt };
-}
-
 const snapshotOf = (connection: TestConnection) => readMeetingDoc(connection.document);
-
-async function waitForAgreement(connections: TestConnection[], what: string) {
-	await waitFor(() => {
-		const [first, ...rest] = connections.map((c) => JSON.stringify(snapshotOf(c)));
-		return rest.every((snapshot) => snapshot === first);
-	}, what);
-}
 
 describe('who may change what', () => {
 	collabTest(
@@ -57,7 +34,11 @@ describe('who may change what', () => {
 			if (!first) throw new Error('the new meeting has no agenda');
 
 			removeListItem(parent.document, 'agenda', first.id);
-			await waitFor(() => parent.reverts.length === 1, 'the removal to be undone');
+			await waitFor(() => parent.reverts.length === 1, 'the parent to be told');
+			await waitFor(
+				() => snapshotOf(parent).agenda.items.some((item) => item.id === first.id),
+				'the removed item to come back on the parent’s copy'
+			);
 			addAgendaItem(parent.document, 'Added by the parent');
 			renameAgendaItem(parent.document, first.id, 'Renamed by the parent');
 			await waitFor(() => parent.reverts.length === 3, 'the addition and renaming to be undone');

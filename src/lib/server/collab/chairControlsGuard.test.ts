@@ -15,39 +15,14 @@ import {
 	setNextReviewDate,
 	setSectionLocked
 } from '../../shared/collab/meetingDoc.ts';
-import { createMeeting } from '../testing/factories.ts';
-import { collabTest, type CollabFixtures } from './testing/collabTest.ts';
-import { waitFor, waitForSaved, type TestConnection } from './testing/collabTestServer.ts';
+import { collabTest } from './testing/collabTest.ts';
+import { openMeetingForThree, waitForAgreement } from './testing/meetingForThree.ts';
+import { waitFor, waitForSaved } from './testing/collabTestServer.ts';
 
 /**
  * Locks and the chair's controls are enforced by the server: a real collaboration server
  * on port 0 and real providers, the SENCo chairing, the parent and the SaLT taking part.
  */
-
-/** The chair (SENCo), the parent and the SaLT in a new meeting, synced. */
-async function openMeetingForThree({
-	database,
-	team,
-	clients
-}: Pick<CollabFixtures, 'database' | 'team' | 'clients'>) {
-	const meetingId = await createMeeting(database.db, team);
-	const [chair, parent, salt] = await Promise.all(
-		['senco', 'parent', 'salt'].map((key) => clients.openMeeting(team.member(key), meetingId)) as [
-			Promise<TestConnection>,
-			Promise<TestConnection>,
-			Promise<TestConnection>
-		]
-	);
-	return { chair, parent, salt };
-}
-
-/** Waits until every copy holds the same document as the chair's. */
-async function waitForAgreement(connections: TestConnection[], what: string) {
-	await waitFor(() => {
-		const [first, ...rest] = connections.map((c) => JSON.stringify(readMeetingDoc(c.document)));
-		return rest.every((snapshot) => snapshot === first);
-	}, what);
-}
 
 describe('locked sections', () => {
 	collabTest(

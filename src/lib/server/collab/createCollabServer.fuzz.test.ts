@@ -9,7 +9,7 @@ import { createMeeting } from '../testing/factories.ts';
 import { loadStoredDoc } from './documentStore.ts';
 import { collabTest } from './testing/collabTest.ts';
 import { waitFor, waitForSaved } from './testing/collabTestServer.ts';
-import { mutate, random } from './testing/fuzz.ts';
+import { random, sendFuzzedFrames } from './testing/fuzz.ts';
 
 const SEED = 20261203;
 const FRAMES = 1500;
@@ -60,32 +60,14 @@ describe('websocket frames from a hostile client', () => {
 			expect(recorded.length).toBeGreaterThan(3);
 
 			const next = random(SEED);
-			let sent = 0;
-			let sockets = 0;
-			while (sent < FRAMES) {
-				sockets += 1;
-				const raw = new WebSocket(server.url, {
-					headers: { cookie: team.member('parent').cookie }
-				});
-				await new Promise<void>((resolve, reject) => {
-					raw.once('open', () => resolve());
-					raw.once('error', reject);
-				});
-				// Each socket sends until the server closes it (bad frames may) or 100 frames.
-				for (let onThisSocket = 0; onThisSocket < 100 && sent < FRAMES; onThisSocket++) {
-					if (raw.readyState !== WebSocket.OPEN) break;
-					const base = recorded[Math.floor(next() * recorded.length)] ?? new Uint8Array();
-					const frame =
-						next() < 0.25
-							? Uint8Array.from({ length: Math.floor(next() * 600) }, () =>
-									Math.floor(next() * 256)
-								)
-							: mutate(next, base);
-					raw.send(frame);
-					sent += 1;
-				}
-				raw.close();
-			}
+			const sockets = await sendFuzzedFrames({
+				url: server.url,
+				headers: { cookie: team.member('parent').cookie },
+				recorded,
+				next,
+				frames: FRAMES,
+				perSocket: 100
+			});
 
 			// The server still serves: the SENCo edits on, and a new connection works.
 			setFieldText(senco.document, 'childViews', 'Written after the attack');
@@ -101,7 +83,7 @@ describe('websocket frames from a hostile client', () => {
 			expect(fieldText(stored, 'familyViews')).toBe('Written before the attack');
 			const live = server.collab.hocuspocus.documents.get(name);
 			if (live) expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(live));
-			console.log(`websocket fuzz: ${sent} frames over ${sockets} sockets (seed ${SEED})`);
+			console.log(`websocket fuzz: ${FRAMES} frames over ${sockets} sockets (seed ${SEED})`);
 		}
 	);
 });

@@ -57,7 +57,7 @@ describe('the y-websocket example in docs/yws.md', () => {
 			const meetingId = await createMeeting(database.db, team);
 			const otherMeetingId = await createMeeting(database.db, team);
 			const created = await createToolToken(database.db, {
-				userId: team.member('salt').id,
+				userId: team.member('senco').id,
 				meetingId,
 				label: 'Docs example',
 				readOnly: false,

@@ -13,7 +13,7 @@ import { createMeeting } from '../../testing/factories.ts';
 import { loadStoredDoc } from '../documentStore.ts';
 import { collabTest } from '../testing/collabTest.ts';
 import { waitFor, waitForSaved } from '../testing/collabTestServer.ts';
-import { mutate, random } from '../testing/fuzz.ts';
+import { random, sendFuzzedFrames } from '../testing/fuzz.ts';
 import { ywsUrl } from '../testing/ywsClients.ts';
 import { flushThrough, synced, tokenFor, yws } from '../testing/ywsTest.ts';
 
@@ -26,7 +26,7 @@ describe('/yws frames from a hostile client', () => {
 		async ({ database, team, clients, server }) => {
 			const meetingId = await createMeeting(database.db, team);
 			const name = meetingDocumentName(meetingId);
-			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			const secret = await tokenFor(database.db, team, 'senco', meetingId);
 			const headers = { authorization: `Bearer ${secret}` };
 			const senco = await clients.openMeeting(team.member('senco'), meetingId);
 			setFieldText(senco.document, 'familyViews', 'Written before the attack');
@@ -60,32 +60,14 @@ describe('/yws frames from a hostile client', () => {
 			expect(recorded.length).toBeGreaterThan(3);
 
 			const next = random(SEED);
-			let sent = 0;
-			let sockets = 0;
-			const url = `${ywsUrl(server)}/${name}`;
-			while (sent < FRAMES) {
-				sockets += 1;
-				const raw = new WebSocket(url, { headers });
-				raw.on('error', () => {});
-				await new Promise<void>((resolve, reject) => {
-					raw.once('open', () => resolve());
-					raw.once('error', reject);
-				});
-				// Each socket sends until the server closes it (bad frames do) or 10 frames.
-				for (let onThisSocket = 0; onThisSocket < 10 && sent < FRAMES; onThisSocket++) {
-					if (raw.readyState !== WebSocket.OPEN) break;
-					const base = recorded[Math.floor(next() * recorded.length)] ?? new Uint8Array();
-					const frame =
-						next() < 0.25
-							? Uint8Array.from({ length: Math.floor(next() * 600) }, () =>
-									Math.floor(next() * 256)
-								)
-							: mutate(next, base);
-					raw.send(frame);
-					sent += 1;
-				}
-				raw.close();
-			}
+			const sockets = await sendFuzzedFrames({
+				url: `${ywsUrl(server)}/${name}`,
+				headers,
+				recorded,
+				next,
+				frames: FRAMES,
+				perSocket: 10
+			});
 
 			// The server still serves: the SENCo edits on, and a new tool connection works.
 			setFieldText(senco.document, 'childViews', 'Written after the attack');
@@ -102,7 +84,7 @@ describe('/yws frames from a hostile client', () => {
 			expect(fieldText(stored, 'familyViews')).toBe('Written before the attack');
 			const live = server.collab.hocuspocus.documents.get(name);
 			if (live) expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(live));
-			console.log(`/yws fuzz: ${sent} frames over ${sockets} sockets (seed ${SEED})`);
+			console.log(`/yws fuzz: ${FRAMES} frames over ${sockets} sockets (seed ${SEED})`);
 		}
 	);
 });

@@ -34,7 +34,7 @@ describe('/yws: bad input gets a clear close and harms nothing', () => {
 		async ({ database, team, server, clients }) => {
 			const meetingId = await createMeeting(database.db, team);
 			const name = meetingDocumentName(meetingId);
-			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			const secret = await tokenFor(database.db, team, 'senco', meetingId);
 			const headers = { authorization: `Bearer ${secret}` };
 			const url = `${ywsUrl(server)}/${name}`;
 
@@ -86,7 +86,7 @@ describe('/yws: bad input gets a clear close and harms nothing', () => {
 		async ({ database, team, server, clients }) => {
 			const meetingId = await createMeeting(database.db, team);
 			const name = meetingDocumentName(meetingId);
-			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			const secret = await tokenFor(database.db, team, 'senco', meetingId);
 			const senco = await clients.openMeeting(team.member('senco'), meetingId);
 			const raw = await rawSocket(`${ywsUrl(server)}/${name}`, {
 				authorization: `Bearer ${secret}`

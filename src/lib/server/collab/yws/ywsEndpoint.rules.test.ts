@@ -24,7 +24,7 @@ const titles = (doc: Parameters<typeof readAgenda>[0]) =>
 
 describe('/yws: the meeting’s rules hold for y-websocket clients', () => {
 	collabTest(
-		'a change to a section the chair has locked is undone, and the tool converges',
+		'a change to a locked section, or to the agenda by someone who does not chair, is undone, and the tool converges',
 		async ({ database, team, clients, server }) => {
 			const meetingId = await createMeeting(database.db, team);
 			const name = meetingDocumentName(meetingId);
@@ -32,19 +32,27 @@ describe('/yws: the meeting’s rules hold for y-websocket clients', () => {
 			const secret = await tokenFor(database.db, team, 'salt', meetingId);
 			const tool = await synced(yws({ server, name, token: secret }), 'the tool to sync');
 
-			setSectionLocked(chair.document, 'agenda', true);
-			await waitFor(() => isSectionLocked(tool.document, 'agenda'), 'the lock to reach the tool');
-			addAgendaItem(tool.document, 'Slipped in while locked');
+			setSectionLocked(chair.document, 'childViews', true);
+			await waitFor(
+				() => isSectionLocked(tool.document, 'childViews'),
+				'the lock to reach the tool'
+			);
+			setFieldText(tool.document, 'childViews', 'Slipped in while locked');
+			// Not locked, but the chair's to shape (editRules.ts): undone too.
+			addAgendaItem(tool.document, 'Added by the SaLT’s tool');
 			setFieldText(tool.document, 'familyViews', 'An unlocked section');
 			await flushThrough(tool, chair.provider);
 
 			const live = server.collab.hocuspocus.documents.get(name);
 			if (!live) throw new Error('the meeting is not loaded');
-			expect(titles(live)).not.toContain('Slipped in while locked');
+			expect(readMeetingDoc(live).childViews.text).toBe('');
+			expect(titles(live)).not.toContain('Added by the SaLT’s tool');
 			expect(readMeetingDoc(live).familyViews.text).toBe('An unlocked section');
 			// The undo reached the tool as an ordinary update: its copy agrees with the server.
 			await waitFor(
-				() => !titles(tool.document).includes('Slipped in while locked'),
+				() =>
+					readMeetingDoc(tool.document).childViews.text === '' &&
+					!titles(tool.document).includes('Added by the SaLT’s tool'),
 				'the undo to reach the tool'
 			);
 			expect(readMeetingDoc(tool.document)).toEqual(readMeetingDoc(live));

@@ -30,7 +30,8 @@ describe('/yws: the y-websocket protocol on the meeting documents', () => {
 		async ({ database, team, clients, server }) => {
 			const meetingId = await createMeeting(database.db, team);
 			const name = meetingDocumentName(meetingId);
-			const secret = await tokenFor(database.db, team, 'salt', meetingId);
+			// The SENCo's token: adding to the agenda is the chair's (editRules.ts), for tools too.
+			const secret = await tokenFor(database.db, team, 'senco', meetingId);
 			const senco = await clients.openMeeting(team.member('senco'), meetingId);
 			const tool = await synced(
 				yws({ server, name, token: secret }),
@@ -63,7 +64,7 @@ describe('/yws: the y-websocket protocol on the meeting documents', () => {
 					.where(
 						and(eq(auditEvents.action, 'toolToken.used'), eq(auditEvents.subjectId, meetingId))
 					);
-				return rows.length === 1 && rows[0]?.actorId === team.member('salt').id;
+				return rows.length === 1 && rows[0]?.actorId === team.member('senco').id;
 			}, 'the token’s use to be audited');
 			// And, like any opening of a live meeting, as a read of the child's record.
 			await waitUntil(async () => {
@@ -73,7 +74,7 @@ describe('/yws: the y-websocket protocol on the meeting documents', () => {
 					.where(
 						and(
 							eq(auditEvents.action, 'child.read'),
-							eq(auditEvents.actorId, team.member('salt').id)
+							eq(auditEvents.actorId, team.member('senco').id)
 						)
 					);
 				return rows.some((row) => row.details.path === `/yws/${name}`);
@@ -81,7 +82,7 @@ describe('/yws: the y-websocket protocol on the meeting documents', () => {
 			const [row] = await database.db
 				.select({ lastUsedAt: toolTokens.lastUsedAt })
 				.from(toolTokens)
-				.where(eq(toolTokens.userId, team.member('salt').id));
+				.where(eq(toolTokens.userId, team.member('senco').id));
 			expect(row?.lastUsedAt).toBeInstanceOf(Date);
 		}
 	);
@@ -153,7 +154,7 @@ describe('/yws: the y-websocket protocol on the meeting documents', () => {
 			const meetingId = await createMeeting(database.db, team);
 			const name = meetingDocumentName(meetingId);
 			const readOnly = await tokenFor(database.db, team, 'senco', meetingId, true);
-			const readWrite = await tokenFor(database.db, team, 'salt', meetingId);
+			const readWrite = await tokenFor(database.db, team, 'senco', meetingId);
 			const observer = await synced(
 				yws({ server, name, cookie: team.member('parent').cookie }),
 				'the observer to sync'
