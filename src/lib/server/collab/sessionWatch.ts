@@ -31,9 +31,9 @@ const SESSION_ENDED = COLLAB_CLOSE_CODES.sessionEnded;
  * Ends live connections whose session has ended. The cookie is checked once, at the
  * upgrade; after that a websocket would keep writing and opening documents for as long
  * as it stayed open. So every open websocket is registered under its session, and about
- * once a second the sessions still held open are looked up in one query: any that has
- * been deleted (signing out, signing out other devices, a password change or reset) or
- * has expired has its websockets closed with SESSION_ENDED, which the page explains.
+ * once a second the sessions still held open are looked up in one query; a session that
+ * has been deleted (signing out, signing out other devices, a password change or reset)
+ * or has expired has its websockets closed with SESSION_ENDED, which the page explains.
  * Reading the shared database makes it work whichever instance ended the session;
  * `checkNow()` lets the instance that did it act at once.
  */
