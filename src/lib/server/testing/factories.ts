@@ -10,6 +10,7 @@ import {
 	teamMembers,
 	users
 } from '../db/schema.ts';
+import { createToolToken } from '../services/account/toolTokens.ts';
 import type { AgendaItem } from '../../shared/domain/meetingAgendas.ts';
 import { RESTRICTED_READER_ROLES, type MemberRole } from '../../shared/domain/roles.ts';
 
@@ -250,4 +251,23 @@ export async function createMeeting(
 export function documentEditorOf(team: ChildWithTeam, key: string) {
 	const person = team.member(key);
 	return { id: person.id, name: person.name, email: person.email };
+}
+
+/** A team member's tool token for one meeting (30 days), made as the account page makes it. */
+export async function createToolTokenFor(
+	db: Database,
+	team: Pick<ChildWithTeam, 'member'>,
+	key: string,
+	meetingId: string,
+	readOnly = false
+): Promise<{ id: string; secret: string }> {
+	const created = await createToolToken(db, {
+		userId: team.member(key).id,
+		meetingId,
+		label: `${key}'s script`,
+		readOnly,
+		days: 30
+	});
+	if (!created.ok) throw new Error(created.reason);
+	return { id: created.id, secret: created.secret };
 }

@@ -1,9 +1,8 @@
 import { onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import type { Database } from '../../db/client.ts';
-import { createToolToken } from '../../services/account/toolTokens.ts';
 import { readSchemaVersion } from '../../../shared/collab/meetingDoc.ts';
-import type { ChildWithTeam } from '../../testing/factories.ts';
+import { createToolTokenFor, type ChildWithTeam } from '../../testing/factories.ts';
 import { waitFor } from './collabTestServer.ts';
 import { connectYws, type YwsClient, type YwsClientOptions } from './ywsClients.ts';
 
@@ -12,7 +11,7 @@ import { connectYws, type YwsClient, type YwsClientOptions } from './ywsClients.
  * apart from ywsClients.ts, which imports no Vitest.
  */
 
-/** A read-write (or read-only) tool token of a team member for one meeting. */
+/** A read-write (or read-only) tool token of a team member for one meeting: its secret. */
 export async function tokenFor(
 	db: Database,
 	team: ChildWithTeam,
@@ -20,15 +19,7 @@ export async function tokenFor(
 	meetingId: string,
 	readOnly = false
 ): Promise<string> {
-	const created = await createToolToken(db, {
-		userId: team.member(key).id,
-		meetingId,
-		label: `${key}'s script`,
-		readOnly,
-		days: 30
-	});
-	if (!created.ok) throw new Error(created.reason);
-	return created.secret;
+	return (await createToolTokenFor(db, team, key, meetingId, readOnly)).secret;
 }
 
 /** A y-websocket client, destroyed when the test ends. */

@@ -1,6 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChildWithTeam, createMeeting, createUser } from '../../testing/factories.ts';
+import {
+	createChildWithTeam,
+	createMeeting,
+	createToolTokenFor,
+	createUser
+} from '../../testing/factories.ts';
 import { authenticateToolToken } from '../../auth/toolTokens.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { PASSWORD_MESSAGES } from '../../auth/passwordPolicy.ts';
@@ -8,7 +13,6 @@ import { createSession, generateSessionToken, validateSessionToken } from '../..
 import { auditEvents, sessions, users } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { changePassword } from './changePassword.ts';
-import { createToolToken } from './toolTokens.ts';
 
 const OLD_PASSWORD = 'the old sensible passphrase';
 const NEW_PASSWORD = 'a brand new sensible passphrase';
@@ -131,14 +135,7 @@ describe('changePassword', () => {
 		const team = await createChildWithTeam(database.db);
 		const meetingId = await createMeeting(database.db, team);
 		const parent = team.member('parent');
-		const created = await createToolToken(database.db, {
-			userId: parent.id,
-			meetingId,
-			label: 'Diary',
-			readOnly: true,
-			days: 30
-		});
-		if (!created.ok) throw new Error(created.reason);
+		const created = await createToolTokenFor(database.db, team, 'parent', meetingId, true);
 		const result = await change(parent.id, null);
 		expect(result.ok).toBe(true);
 		expect(await authenticateToolToken(database.db, created.secret)).toBeNull();

@@ -1,8 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChildWithTeam, createMeeting, createUser } from '../../testing/factories.ts';
+import {
+	createChildWithTeam,
+	createMeeting,
+	createToolTokenFor,
+	createUser
+} from '../../testing/factories.ts';
 import { authenticateToolToken } from '../../auth/toolTokens.ts';
-import { createToolToken } from '../account/toolTokens.ts';
 import { checkEmailToken } from '../../auth/emailTokens.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { PASSWORD_MESSAGES } from '../../auth/passwordPolicy.ts';
@@ -179,14 +183,7 @@ describe('password reset', () => {
 		const team = await createChildWithTeam(database.db);
 		const meetingId = await createMeeting(database.db, team);
 		const parent = team.member('parent');
-		const created = await createToolToken(database.db, {
-			userId: parent.id,
-			meetingId,
-			label: 'Diary',
-			readOnly: false,
-			days: 30
-		});
-		if (!created.ok) throw new Error(created.reason);
+		const created = await createToolTokenFor(database.db, team, 'parent', meetingId, false);
 		const result = await resetPassword(context, await mailedResetToken(parent.email), NEW_PASSWORD);
 		expect(result.ok).toBe(true);
 		expect(await authenticateToolToken(database.db, created.secret)).toBeNull();
