@@ -209,7 +209,11 @@ function describeEnvironment(): void {
 	} else {
 		console.log('TEST_DATABASE_URL is not set: tests use embedded PGlite');
 	}
-	// No suite needs Redis yet: Coplan runs as one instance (see README, REDIS_URL).
+	console.log(
+		process.env.REDIS_URL
+			? 'Tests of several servers use the Redis in REDIS_URL'
+			: 'REDIS_URL is not set: the tests of several servers sharing meetings are skipped'
+	);
 }
 
 function formatCounts(passed: number, failed: number, skipped: number): string {

@@ -9,7 +9,7 @@ import { Metrics } from './metrics.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { startReminderScheduler, type ReminderScheduler } from './services/reminders/scheduler.ts';
 import { withOperatorMessage } from './startupErrors.ts';
-import { describeStartup } from './startupSummary.ts';
+import { describeStartup, sharesThroughRedis } from './startupSummary.ts';
 
 /**
  * Starts and stops everything one Coplan process runs besides SvelteKit's own request
@@ -70,7 +70,8 @@ async function start(
 				db: database.db,
 				logger,
 				origin: env.ORIGIN,
-				...(metrics ? { metrics } : {})
+				...(metrics ? { metrics } : {}),
+				...(env.REDIS_URL && sharesThroughRedis(runtime) ? { redis: { url: env.REDIS_URL } } : {})
 			})
 		: null;
 	if (collab && metrics) {

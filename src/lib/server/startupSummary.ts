@@ -19,12 +19,7 @@ export function describeStartup(runtime: Runtime, outboxShown: boolean): string[
 					'(two-factor authentication needs it), or set SECRET_KEY instead.'
 				]
 			: []),
-		...(env.REDIS_URL
-			? [
-					'REDIS_URL is set, but this version of Coplan runs as one instance only:',
-					'Redis is not used, so do not start a second instance on the same database.'
-				]
-			: []),
+		...describeScaleOut(runtime),
 		...(env.METRICS_TOKEN
 			? ['Metrics at /metrics, for requests with the METRICS_TOKEN (Authorization: Bearer …)']
 			: []),
@@ -37,6 +32,23 @@ export function describeStartup(runtime: Runtime, outboxShown: boolean): string[
 			: []),
 		...(runtime.seededAccounts ? ['', formatDemoAccounts(runtime.seededAccounts)] : [])
 	];
+}
+
+/** Whether several servers may share this database (see sharesThroughRedis). */
+function describeScaleOut(runtime: Runtime): string[] {
+	if (!runtime.env.REDIS_URL) return [];
+	if (sharesThroughRedis(runtime)) {
+		return ['Sharing live meetings with other Coplan servers through the Redis in REDIS_URL'];
+	}
+	return [
+		'REDIS_URL is set but not used: the embedded database belongs to this one server.',
+		'Set DATABASE_URL too to run several servers on one PostgreSQL database.'
+	];
+}
+
+/** Several servers share meetings only on PostgreSQL: the embedded database is one process's. */
+export function sharesThroughRedis(runtime: Runtime): boolean {
+	return Boolean(runtime.env.REDIS_URL) && runtime.database.kind !== 'pglite';
 }
 
 function describeMail(runtime: Runtime, outboxShown: boolean): string[] {

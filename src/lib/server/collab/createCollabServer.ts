@@ -36,6 +36,9 @@ import { SingleFlight } from '../singleFlight.ts';
 import { OpeningAudit } from './openingAudit.ts';
 import { liveToolTokenIds } from '../auth/toolTokens.ts';
 import { createYwsEndpoint, isYwsRequest } from './yws/ywsEndpoint.ts';
+import { redisScaleOut, type RedisScaleOutOptions } from './cluster/redisScaleOut.ts';
+import { applyClusterEvent, clusteredDocuments } from './cluster/clusteredDocuments.ts';
+import type { RelaySettlerOptions } from './relaySettler.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -61,6 +64,10 @@ export interface CollabServerOptions {
 	logMerging?: LogMergerOptions;
 	/** Counts messages and update-log writes (/metrics); off when absent. */
 	metrics?: CollabMetrics;
+	/** Several servers share the meetings through this Redis (REDIS_URL). */
+	redis?: RedisScaleOutOptions;
+	/** With Redis: when edits relayed from other servers are checked (tests shorten it). */
+	relaySettling?: Partial<RelaySettlerOptions>;
 }
 
 export interface CollabServer {
@@ -129,6 +136,7 @@ function countingSends(socket: WebSocket, metrics: CollabMetrics | undefined): W
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const log = options.logger.child({ component: 'collab' });
+	const scaleOut = options.redis ? redisScaleOut(options.redis, log) : null;
 	const merger = new LogMerger(options.db, log, options.logMerging);
 	const persistence = new PersistenceExtension({
 		db: options.db,
@@ -141,7 +149,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		},
 		...(options.compactEveryRows === undefined
 			? {}
-			: { compactEveryRows: options.compactEveryRows })
+			: { compactEveryRows: options.compactEveryRows }),
+		...(scaleOut ? { shared: options.relaySettling ?? {} } : {})
 	});
 	const epoch = new AccessEpoch();
 	const openingAudit = new OpeningAudit(options.db, log);
@@ -153,6 +162,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		debounce: 1000,
 		maxDebounce: 5000,
 		extensions: [
+			...(scaleOut ? [scaleOut.extension] : []),
 			new AuthenticationExtension(),
 			new DocumentNameExtension(),
 			new ClientSchemaExtension(),
@@ -253,20 +263,25 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		tokens: tokenWatch
 	});
 
+	const localDocuments = directDocuments(
+		hocuspocus,
+		options.db,
+		log,
+		(name) => persistence.flush(name),
+		(names) => persistence.erase(names),
+		epoch,
+		() => persistence.saving.paused,
+		async () => {
+			await Promise.all([sessionWatch.checkNow(), tokenWatch.checkNow()]);
+		}
+	);
+	scaleOut?.events
+		.start((event) => applyClusterEvent(localDocuments, event))
+		.catch((error: unknown) => log.error({ err: error }, 'cannot hear other servers through Redis'));
+
 	return {
 		hocuspocus,
-		live: directDocuments(
-			hocuspocus,
-			options.db,
-			log,
-			(name) => persistence.flush(name),
-			(names) => persistence.erase(names),
-			epoch,
-			() => persistence.saving.paused,
-			async () => {
-				await Promise.all([sessionWatch.checkNow(), tokenWatch.checkNow()]);
-			}
-		),
+		live: scaleOut ? clusteredDocuments(localDocuments, scaleOut.events, log) : localDocuments,
 		flushUpdateLog: () => persistence.flushAll(),
 		savingPaused: () => persistence.saving.paused,
 		handleUpgrade(request, socket, head) {
@@ -322,6 +337,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			persistence.stop();
 			sessionWatch.stop();
 			tokenWatch.stop();
+			if (scaleOut) {
+				await scaleOut.extension.onDestroy();
+				await scaleOut.stop();
+			}
 			if (persistence.hasUnwrittenUpdates()) {
 				throw new Error('Some edits could not be written to the database before shutdown');
 			}

@@ -27,6 +27,9 @@ export interface StoredUpdate extends LoggedUpdate {
 	firstReceivedAt: Date | null;
 }
 
+/** Names the advisory lock of a document's log (see insertUpdates). */
+const DOCUMENT_LOCK_PREFIX = 'coplan-document:';
+
 /**
  * Appends updates (of any documents) in one statement, in the given order; their seqs.
  * The rows travel as one JSON parameter, so the statement's text is the same whatever
@@ -50,12 +53,22 @@ export async function insertUpdates(
 		}))
 	);
 	// Ordered by position: the sequence hands out seqs in the order rows are inserted.
+	// Each document's lock is taken, shared, before any seq is drawn (an InitPlan runs
+	// first): a compaction holding it exclusively (lockDocumentForCompaction) then sees
+	// every row whose seq is below the ones it reads, even with several servers writing.
 	const result = await db.execute(sql`
+		with incoming as materialized (
+			select * from json_to_recordset(${json}::json) as row(
+				position integer, document_name text, update text, user_id uuid, received_at timestamptz
+			)
+		)
 		insert into document_updates (document_name, update, user_id, received_at)
 		select row.document_name, decode(row.update, 'base64'), row.user_id, row.received_at
-		from json_to_recordset(${json}::json) as row(
-			position integer, document_name text, update text, user_id uuid, received_at timestamptz
-		)
+		from incoming as row
+		where (
+			select count(pg_advisory_xact_lock_shared(hashtext(${DOCUMENT_LOCK_PREFIX} || name)))
+			from (select distinct document_name as name from incoming) as names
+		) >= 0
 		order by row.position
 		returning document_name, seq`);
 	// A raw query's rows: postgres.js returns them as the result, PGlite in `rows`; seq is
@@ -70,6 +83,18 @@ export async function insertUpdates(
 interface WrittenRow {
 	document_name: string;
 	seq: string | number;
+}
+
+/**
+ * Inside a transaction: waits for every insert of the document's log rows under way to
+ * commit, and holds new ones back until the transaction ends. Rows read afterwards have
+ * no gap below their seqs that a later commit could fill (the sequence hands out seqs
+ * before the rows commit), so a state may claim to hold every row up to the last read.
+ */
+export async function lockDocumentForCompaction(tx: Database, documentName: string): Promise<void> {
+	await tx.execute(
+		sql`select pg_advisory_xact_lock(hashtext(${DOCUMENT_LOCK_PREFIX + documentName}))`
+	);
 }
 
 /** Appends updates in the given order; returns the highest seq written. */

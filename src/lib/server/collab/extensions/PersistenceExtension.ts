@@ -27,6 +27,9 @@ import { SavingGate } from '../savingGate.ts';
 import type { LogMerger } from '../logMerger.ts';
 import type { CollabMetrics } from '../../metrics.ts';
 import { DEFAULT_UPDATE_LOG_LIMITS, UpdateLog, type UpdateLogLimits } from '../updateLog.ts';
+import { RelaySettler, type RelaySettlerOptions } from '../relaySettler.ts';
+import { settleSharedDocument } from '../sharedDocumentStore.ts';
+import { advanceContiguous } from '../updateClocks.ts';
 
 export interface PersistenceOptions {
 	db: Database;
@@ -44,6 +47,11 @@ export interface PersistenceOptions {
 	merger?: LogMerger;
 	/** Told how long each write of the update log takes. */
 	metrics?: Pick<CollabMetrics, 'logWritten'>;
+	/**
+	 * Other servers hold the same documents (Redis scale-out): edits relayed from them are
+	 * settled (RelaySettler) and states are written from the database's rows.
+	 */
+	shared?: Partial<RelaySettlerOptions>;
 }
 
 type Clocks = Map<number, number>;
@@ -113,6 +121,17 @@ export class PersistenceExtension implements Extension {
 	private readonly loaded = new Map<string, Document>();
 	/** What of each loaded document is in the database, as a state vector. */
 	private readonly storedClocks = new Map<string, Clocks>();
+	/**
+	 * What of each loaded document is in the database or in this server's log batches:
+	 * loaded content, then each update this server logs, client by client as long as the
+	 * clocks run on without a gap. Relayed edits (Redis) are not counted: their sender
+	 * logs them, or they are settled later.
+	 */
+	private readonly loggedClocks = new Map<string, Clocks>();
+	/** With several servers, settles what was relayed from the others. */
+	private readonly relay: RelaySettler | null;
+	/** When each connection opened (store requests compare relayed edits with it). */
+	private readonly connectedAt = new WeakMap<Connection, number>();
 	/** The highest log seq written for each loaded document. */
 	private readonly lastSeq = new Map<string, number>();
 	private readonly edits = new Map<string, EditsAwaitingNotice>();
@@ -130,6 +149,12 @@ export class PersistenceExtension implements Extension {
 		this.compactEveryRows = options.compactEveryRows ?? 100;
 		this.merger = options.merger ?? null;
 		this.saving = new SavingGate(() => this.loaded.values());
+		this.relay = options.shared
+			? new RelaySettler(options.db, options.logger, options.shared, {
+					flushOwn: (name) => this.updateLog.flush(name),
+					settled: (name, stored) => this.settled(name, stored)
+				})
+			: null;
 		this.updateLog = new UpdateLog<BatchCoverage>(
 			options.db,
 			options.logger,
@@ -139,7 +164,7 @@ export class PersistenceExtension implements Extension {
 					const document = this.loaded.get(name);
 					if (!document) return null;
 					return {
-						clocks: Y.decodeStateVector(Y.encodeStateVector(document)),
+						clocks: new Map(this.loggedClocks.get(name)),
 						editsUpTo: this.edits.get(name)?.count ?? 0
 					};
 				},
@@ -166,10 +191,15 @@ export class PersistenceExtension implements Extension {
 		this.lastSeq.set(documentName, last);
 		this.rowsAfterState.set(documentName, stored.pending.length);
 		this.storedClocks.set(documentName, Y.decodeStateVector(Y.encodeStateVector(document)));
+		this.loggedClocks.set(documentName, Y.decodeStateVector(Y.encodeStateVector(document)));
 		this.loaded.set(documentName, document);
 		this.logUpdatesOf(documentName, document);
 		if (stored.pending.length > this.compactAfterRows) {
-			await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), last);
+			if (this.relay) {
+				await settleSharedDocument(this.db, documentName, { relayed: null, compact: true });
+			} else {
+				await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), last);
+			}
 			this.rowsAfterState.set(documentName, 0);
 		}
 	}
@@ -186,8 +216,14 @@ export class PersistenceExtension implements Extension {
 		const edits: EditsAwaitingNotice = { count: 0, latest: new Map() };
 		this.edits.set(documentName, edits);
 		const onUpdate = (update: Uint8Array, origin: unknown) => {
-			// Another instance's edit, relayed: that instance logs it.
-			if (isTransactionOrigin(origin) && origin.source === 'redis') return;
+			// Another server's edit, relayed: that server logs it (or, if it dies first, the
+			// relay settler does).
+			if (isTransactionOrigin(origin) && origin.source === 'redis') {
+				this.relay?.relayed(documentName, update);
+				return;
+			}
+			const logged = this.loggedClocks.get(documentName);
+			if (logged) advanceContiguous(logged, update);
 			this.rowsAfterState.set(documentName, (this.rowsAfterState.get(documentName) ?? 0) + 1);
 			if (isTransactionOrigin(origin) && origin.source === 'connection') {
 				edits.count += 1;
@@ -218,6 +254,30 @@ export class PersistenceExtension implements Extension {
 			}
 		}
 		this.noticeEditors(documentName, document, changed, coverage?.editsUpTo ?? 0);
+		if (document.getConnections().length === 0) this.unloadIfKept(document);
+	}
+
+	/**
+	 * Relayed edits were settled: the database holds `stored`. Every connection hears what
+	 * that adds to what it was told, since it may include its own edits made through
+	 * another server.
+	 */
+	private settled(documentName: string, stored: Clocks): void {
+		const known = this.storedClocks.get(documentName);
+		const logged = this.loggedClocks.get(documentName);
+		const document = this.loaded.get(documentName);
+		if (!known || !logged || !document) return;
+		const changed: Clocks = new Map();
+		for (const [client, clock] of stored) {
+			if (clock > (logged.get(client) ?? 0)) logged.set(client, clock);
+			if (clock > (known.get(client) ?? 0)) {
+				known.set(client, clock);
+				changed.set(client, clock);
+			}
+		}
+		if (changed.size === 0) return;
+		const notice = encodeStoredNotice(changed, false);
+		for (const connection of document.getConnections()) connection.sendStateless(notice);
 		if (document.getConnections().length === 0) this.unloadIfKept(document);
 	}
 
@@ -258,6 +318,7 @@ export class PersistenceExtension implements Extension {
 
 	/** A new connection learns what is stored, and whether saving is paused. */
 	async connected({ connection, documentName }: connectedPayload<CollabContext>): Promise<void> {
+		this.connectedAt.set(connection, Date.now());
 		const stored = this.storedClocks.get(documentName);
 		if (stored) connection.sendStateless(encodeStoredNotice(stored, true));
 		if (this.saving.paused) this.saving.apply(connection);
@@ -267,8 +328,19 @@ export class PersistenceExtension implements Extension {
 	async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {
 		const request = parseStoreRequest(payload);
 		if (!request) return;
-		this.updateLog.afterCommit(documentName, () => {
+		const answer = () => {
 			connection.sendStateless(encodeStoredNotice(new Map(), false, request.id));
+		};
+		// Relayed edits older than this connection may be its own, sent through a server
+		// that has since gone (the page asks after every reconnection): settled first.
+		const openedAt = this.connectedAt.get(connection) ?? Date.now();
+		const relay = this.relay;
+		if (!relay || !relay.hasEditsBefore(documentName, openedAt)) {
+			this.updateLog.afterCommit(documentName, answer);
+			return;
+		}
+		relay.settle(documentName, { before: openedAt, compact: false }).then(answer, (error: unknown) => {
+			this.log.warn({ err: error, document: documentName }, 'a store request went unanswered');
 		});
 	}
 
@@ -298,7 +370,11 @@ export class PersistenceExtension implements Extension {
 		// until it would save replaying a good number of rows.
 		const rows = this.rowsAfterState.get(documentName);
 		if (!this.stopping && rows !== undefined && rows < this.compactEveryRows) return;
-		await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), seq);
+		if (this.relay) {
+			await this.relay.compact(documentName, { final: this.stopping });
+		} else {
+			await writeState(this.db, documentName, Y.encodeStateAsUpdate(document), seq);
+		}
 		// Rows logged while the state was written are counted again from here: a few
 		// replayed twice on loading are harmless.
 		if (rows !== undefined) this.rowsAfterState.set(documentName, 0);
@@ -315,6 +391,11 @@ export class PersistenceExtension implements Extension {
 			this.keptForWriting.add(documentName);
 			throw new Error(`${documentName} has edits not yet written: kept loaded`);
 		}
+		// This copy may be the last one holding edits relayed from a server that died.
+		await this.relay?.settleWhenDue(documentName).catch((error: unknown) => {
+			this.keptForWriting.add(documentName);
+			throw error;
+		});
 	}
 
 	async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -323,6 +404,8 @@ export class PersistenceExtension implements Extension {
 		this.loaded.delete(documentName);
 		this.keptForWriting.delete(documentName);
 		this.storedClocks.delete(documentName);
+		this.loggedClocks.delete(documentName);
+		this.relay?.forget(documentName);
 		this.lastSeq.delete(documentName);
 		this.rowsAfterState.delete(documentName);
 		this.edits.delete(documentName);
@@ -338,6 +421,7 @@ export class PersistenceExtension implements Extension {
 		this.merger?.forget(documentNames);
 		for (const name of documentNames) {
 			this.erased.add(name);
+			this.relay?.forget(name);
 			this.detachers.get(name)?.();
 			this.detachers.delete(name);
 		}
@@ -361,5 +445,6 @@ export class PersistenceExtension implements Extension {
 
 	stop(): void {
 		this.updateLog.stop();
+		this.relay?.stop();
 	}
 }

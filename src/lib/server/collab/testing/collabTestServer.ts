@@ -43,6 +43,9 @@ export interface TestServerOptions {
 	editBudget?: CollabServerOptions['editBudget'];
 	sessionCheckIntervalMs?: number;
 	metrics?: CollabServerOptions['metrics'];
+	redis?: CollabServerOptions['redis'];
+	relaySettling?: CollabServerOptions['relaySettling'];
+	compactEveryRows?: number;
 }
 
 export async function startCollabTestServer(

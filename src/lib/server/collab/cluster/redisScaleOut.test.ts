@@ -1,0 +1,257 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { describe, expect } from 'vitest';
+import * as Y from 'yjs';
+import { children, documents, documentUpdates, teamMembers } from '../../db/schema.ts';
+import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
+import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
+import { readMeetingDoc, setFieldText } from '../../../shared/collab/meetingDoc.ts';
+import { loadStoredDoc } from '../documentStore.ts';
+import { encodeStoreRequest } from '../../../shared/collab/savingNotices.ts';
+import { createMeeting, documentEditorOf } from '../../testing/factories.ts';
+import { testRedisPrefix, testRedisUrl } from '../../testing/redis.ts';
+import { collabTest, type CollabFixtures } from '../testing/collabTest.ts';
+import {
+	connectProvider,
+	ownEditsStored,
+	startCollabTestServer,
+	waitFor,
+	waitUntil,
+	type TestServerOptions
+} from '../testing/collabTestServer.ts';
+import { switchableDatabase } from '../testing/switchableDatabase.ts';
+
+const redisUrl = testRedisUrl();
+
+/** Two servers sharing one database and one Redis, as two instances behind a balancer. */
+async function twoServers(
+	{ startServer }: Pick<CollabFixtures, 'startServer'>,
+	options: TestServerOptions = {}
+) {
+	const shared: TestServerOptions = {
+		redis: { url: redisUrl ?? '', prefix: testRedisPrefix() },
+		relaySettling: { settleAfterMs: 300, checkEveryMs: 100 },
+		...options
+	};
+	return Promise.all([startServer(shared), startServer(shared)]);
+}
+
+async function unattributedRows(db: CollabFixtures['database']['db'], name: string) {
+	return (
+		await db
+			.select({ seq: documentUpdates.seq })
+			.from(documentUpdates)
+			.where(and(eq(documentUpdates.documentName, name), isNull(documentUpdates.userId)))
+	).length;
+}
+
+describe.skipIf(!redisUrl)('several servers sharing meetings through Redis', () => {
+	collabTest(
+		'edits and presence cross between servers, and each edit is logged once, by its author',
+		async ({ database, team, clients, startServer }) => {
+			const [a, b] = await twoServers({ startServer });
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const parent = await clients.openMeeting(team.member('parent'), meetingId, { server: a });
+			const salt = await clients.openMeeting(team.member('salt'), meetingId, { server: b });
+			await Promise.all([a.collab.flushUpdateLog(), b.collab.flushUpdateLog()]);
+			const createdBy = await unattributedRows(database.db, name);
+
+			setFieldText(parent.document, 'familyViews', 'Typed on the first server');
+			setFieldText(salt.document, 'worries', 'Typed on the second server');
+			parent.provider.setAwarenessField('user', { name: 'Parent' });
+			await waitFor(
+				() =>
+					readMeetingDoc(salt.document).familyViews.text === 'Typed on the first server' &&
+					readMeetingDoc(parent.document).workingAndWorries.worries.text ===
+						'Typed on the second server',
+				'each to see the other’s edit'
+			);
+			await waitFor(
+				() =>
+					[...salt.provider.awareness!.getStates().values()].some(
+						(state) => (state.user as { name?: string } | undefined)?.name === 'Parent'
+					),
+				'the parent’s presence to reach the other server'
+			);
+			await waitFor(
+				() => ownEditsStored(parent) && ownEditsStored(salt),
+				'both to hear their edits are stored'
+			);
+			// Past the time a relayed edit waits for its sender: nothing more is logged.
+			await new Promise((resolve) => setTimeout(resolve, 600));
+			await Promise.all([a.collab.flushUpdateLog(), b.collab.flushUpdateLog()]);
+			const rows = await database.db
+				.select({ userId: documentUpdates.userId })
+				.from(documentUpdates)
+				.where(eq(documentUpdates.documentName, name));
+			const byParent = rows.filter((row) => row.userId === team.member('parent').id).length;
+			const bySalt = rows.filter((row) => row.userId === team.member('salt').id).length;
+			expect(byParent).toBeGreaterThan(0);
+			expect(bySalt).toBeGreaterThan(0);
+			expect(await unattributedRows(database.db, name)).toBe(createdBy);
+			const stored = await loadStoredDoc(database.db, name);
+			expect(readMeetingDoc(stored).familyViews.text).toBe('Typed on the first server');
+			expect(readMeetingDoc(stored).workingAndWorries.worries.text).toBe(
+				'Typed on the second server'
+			);
+		}
+	);
+
+	collabTest(
+		'a change the server makes reaches a meeting open only on another server',
+		async ({ database, team, clients, startServer }) => {
+			const [a, b] = await twoServers({ startServer });
+			const meetingId = await createMeeting(database.db, team);
+			const parent = await clients.openMeeting(team.member('parent'), meetingId, { server: b });
+			await a.collab.live.change(
+				meetingDocumentName(meetingId),
+				documentEditorOf(team, 'senco'),
+				(doc) => setFieldText(doc, 'familyViews', 'Changed from the first server')
+			);
+			await waitFor(
+				() => readMeetingDoc(parent.document).familyViews.text === 'Changed from the first server',
+				'the change to reach the parent on the second server'
+			);
+			expect(readMeetingDoc(parent.document).familyViews.text).toBe('Changed from the first server');
+		}
+	);
+
+	collabTest(
+		'an access change reaches connections on every server before it resolves',
+		async ({ database, team, clients, startServer }) => {
+			const [a, b] = await twoServers({ startServer });
+			const meetingId = await createMeeting(database.db, team);
+			const salt = await clients.openMeeting(team.member('salt'), meetingId, { server: b });
+			let refused: string | null = null;
+			void salt.authenticationFailure.then((reason) => (refused = reason));
+			await database.db
+				.delete(teamMembers)
+				.where(
+					and(eq(teamMembers.childId, team.childId), eq(teamMembers.userId, team.member('salt').id))
+				);
+			await a.collab.live.childAccessChanged(team.childId);
+			expect(refused).toBe(COLLAB_DENIAL.forbidden);
+		}
+	);
+
+	collabTest(
+		'an erasure stops every server writing the document before it resolves',
+		async ({ database, team, clients, startServer }) => {
+			// Every store writes the state: a server not told would write it back.
+			const [a, b] = await twoServers({ startServer }, { compactEveryRows: 1 });
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			await clients.openMeeting(team.member('parent'), meetingId, { server: b });
+			// As an erasure does: nobody may open the record again.
+			await database.db
+				.update(children)
+				.set({ deletedAt: new Date() })
+				.where(eq(children.id, team.childId));
+			await a.collab.live.childAccessChanged(team.childId);
+			await a.collab.live.erase([name]);
+			expect(b.collab.hocuspocus.getConnectionsCount()).toBe(0);
+			await database.db.delete(documentUpdates).where(eq(documentUpdates.documentName, name));
+			await database.db.delete(documents).where(eq(documents.name, name));
+			// Once the other server has let the document go, nothing of it came back.
+			await waitFor(() => !b.collab.hocuspocus.documents.has(name), 'the document to go', 10_000);
+			const rows = await database.db
+				.select({ seq: documentUpdates.seq })
+				.from(documentUpdates)
+				.where(eq(documentUpdates.documentName, name));
+			expect(rows).toEqual([]);
+			expect(
+				await database.db.select().from(documents).where(eq(documents.name, name))
+			).toEqual([]);
+		}
+	);
+
+	collabTest(
+		'an edit relayed by a server that could not write it is logged by another',
+		async ({ database, team, startServer }) => {
+			const relayed = await relayedButUnwritten({ database, team, startServer }, 300);
+			try {
+				await waitUntil(
+					async () =>
+						readMeetingDoc(await loadStoredDoc(database.db, relayed.name)).familyViews.text ===
+						SAID,
+					'the other server to log the relayed edit'
+				);
+				expect(await unattributedRows(database.db, relayed.name)).toBeGreaterThan(
+					relayed.unattributedBefore
+				);
+				// The parent, reconnecting to the server still up, hears that it is stored.
+				const again = relayed.reconnect();
+				await waitFor(() => ownEditsStored(again), 'the parent to hear it is stored');
+				again.close();
+			} finally {
+				await relayed.stopFailingServer();
+			}
+		}
+	);
+
+	collabTest(
+		'a store request after reconnecting is answered only once relayed edits are logged',
+		async ({ database, team, startServer }) => {
+			// Long enough that only the store request can settle the relayed edit.
+			const relayed = await relayedButUnwritten({ database, team, startServer }, 60_000);
+			try {
+				const again = relayed.reconnect();
+				await waitFor(() => again.provider.isSynced, 'the parent to reconnect');
+				again.provider.sendStateless(encodeStoreRequest(1));
+				await waitFor(() => again.answeredRequests.includes(1), 'the store request to be answered');
+				const stored = await loadStoredDoc(database.db, relayed.name);
+				expect(readMeetingDoc(stored).familyViews.text).toBe(SAID);
+				again.close();
+			} finally {
+				await relayed.stopFailingServer();
+			}
+		}
+	);
+});
+
+const SAID = 'Said just before the server went';
+
+/**
+ * The parent types on a server that can no longer write to the database (as one about
+ * to die), and the edit is relayed to a second server where the SENCo is.
+ */
+async function relayedButUnwritten(
+	{ database, team, startServer }: Pick<CollabFixtures, 'database' | 'team' | 'startServer'>,
+	settleAfterMs: number
+) {
+	const options: TestServerOptions = {
+		redis: { url: redisUrl ?? '', prefix: testRedisPrefix() },
+		relaySettling: { settleAfterMs, checkEveryMs: 100 }
+	};
+	const failing = switchableDatabase(database.db);
+	const a = await startCollabTestServer(failing.db, options);
+	const b = await startServer(options);
+	const meetingId = await createMeeting(database.db, team);
+	const name = meetingDocumentName(meetingId);
+	const parentDoc = new Y.Doc();
+	const cookie = team.member('parent').cookie;
+	const onA = connectProvider({ url: a.url, name, cookie, document: parentDoc });
+	await waitFor(() => onA.provider.isSynced, 'the parent to open the meeting');
+	const senco = connectProvider({ url: b.url, name, cookie: team.member('senco').cookie });
+	await waitFor(() => senco.provider.isSynced, 'the SENCo to open the meeting');
+	await a.collab.flushUpdateLog();
+	const unattributedBefore = await unattributedRows(database.db, name);
+	failing.state.down = true;
+	setFieldText(parentDoc, 'familyViews', SAID);
+	await waitFor(
+		() => readMeetingDoc(senco.document).familyViews.text === SAID,
+		'the edit to be relayed'
+	);
+	// Gone, as far as the parent can tell.
+	onA.close();
+	return {
+		name,
+		unattributedBefore,
+		reconnect: () => connectProvider({ url: b.url, name, cookie, document: parentDoc }),
+		async stopFailingServer() {
+			senco.close();
+			failing.state.down = false;
+			await a.stop();
+		}
+	};
+}
