@@ -53,6 +53,17 @@ const EnvSchema = v.object({
 		)
 	),
 	REDIS_URL: v.optional(urlWithProtocols('REDIS_URL', ['redis:', 'rediss:'])),
+	/** Starts every Redis key and channel of this Coplan (several may share one Redis). */
+	REDIS_PREFIX: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(
+				/^[A-Za-z0-9_.-]{1,64}$/,
+				'REDIS_PREFIX must be 1–64 letters, digits, dots, dashes or underscores'
+			)
+		),
+		'coplan'
+	),
 	SMTP_URL: v.optional(urlWithProtocols('SMTP_URL', ['smtp:', 'smtps:'])),
 	/** Seals secrets kept in the database; unset: a key file in DATA_DIR (secretKey.ts). */
 	SECRET_KEY: v.optional(

@@ -71,7 +71,9 @@ async function start(
 				logger,
 				origin: env.ORIGIN,
 				...(metrics ? { metrics } : {}),
-				...(env.REDIS_URL && sharesThroughRedis(runtime) ? { redis: { url: env.REDIS_URL } } : {})
+				...(env.REDIS_URL && sharesThroughRedis(runtime)
+					? { redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } }
+					: {})
 			})
 		: null;
 	if (collab && metrics) {

@@ -277,7 +277,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	);
 	scaleOut?.events
 		.start((event) => applyClusterEvent(localDocuments, event))
-		.catch((error: unknown) => log.error({ err: error }, 'cannot hear other servers through Redis'));
+		.catch((error: unknown) =>
+			log.error({ err: error }, 'cannot hear other servers through Redis')
+		);
 
 	return {
 		hocuspocus,

@@ -105,9 +105,7 @@ export class RelaySettler {
 	/** Runs after any settling of the document under way: one at a time per document. */
 	settle(documentName: string, request: SettleRequest): Promise<void> {
 		const previous = this.running.get(documentName) ?? Promise.resolve();
-		const next = previous
-			.catch(() => undefined)
-			.then(() => this.settleNow(documentName, request));
+		const next = previous.catch(() => undefined).then(() => this.settleNow(documentName, request));
 		this.running.set(documentName, next);
 		void next
 			.catch(() => undefined)

@@ -112,7 +112,9 @@ describe.skipIf(!redisUrl)('several servers sharing meetings through Redis', () 
 				() => readMeetingDoc(parent.document).familyViews.text === 'Changed from the first server',
 				'the change to reach the parent on the second server'
 			);
-			expect(readMeetingDoc(parent.document).familyViews.text).toBe('Changed from the first server');
+			expect(readMeetingDoc(parent.document).familyViews.text).toBe(
+				'Changed from the first server'
+			);
 		}
 	);
 
@@ -159,9 +161,9 @@ describe.skipIf(!redisUrl)('several servers sharing meetings through Redis', () 
 				.from(documentUpdates)
 				.where(eq(documentUpdates.documentName, name));
 			expect(rows).toEqual([]);
-			expect(
-				await database.db.select().from(documents).where(eq(documents.name, name))
-			).toEqual([]);
+			expect(await database.db.select().from(documents).where(eq(documents.name, name))).toEqual(
+				[]
+			);
 		}
 	);
 

@@ -339,9 +339,11 @@ export class PersistenceExtension implements Extension {
 			this.updateLog.afterCommit(documentName, answer);
 			return;
 		}
-		relay.settle(documentName, { before: openedAt, compact: false }).then(answer, (error: unknown) => {
-			this.log.warn({ err: error, document: documentName }, 'a store request went unanswered');
-		});
+		relay
+			.settle(documentName, { before: openedAt, compact: false })
+			.then(answer, (error: unknown) => {
+				this.log.warn({ err: error, document: documentName }, 'a store request went unanswered');
+			});
 	}
 
 	async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
