@@ -257,3 +257,29 @@ async function relayedButUnwritten(
 		}
 	};
 }
+
+describe.skipIf(!redisUrl)('a new meeting opened on two servers at once', () => {
+	collabTest('is created once', async ({ database, team, startServer }) => {
+		const [a, b] = await twoServers({ startServer });
+		for (let attempt = 0; attempt < 5; attempt += 1) {
+			const meetingId = await createMeeting(database.db, team);
+			const name = meetingDocumentName(meetingId);
+			const [onA, onB] = await Promise.all([
+				a.collab.hocuspocus.openDirectConnection(name, {}),
+				b.collab.hocuspocus.openDirectConnection(name, {})
+			]);
+			await waitFor(
+				() =>
+					!!onA.document &&
+					!!onB.document &&
+					JSON.stringify(readMeetingDoc(onA.document)) ===
+						JSON.stringify(readMeetingDoc(onB.document)),
+				'both copies to agree'
+			);
+			const items = onA.document ? readMeetingDoc(onA.document).agenda.items : [];
+			expect(items.length).toBeGreaterThan(0);
+			expect(new Set(items.map((item) => item.title)).size).toBe(items.length);
+			await Promise.all([onA.disconnect(), onB.disconnect()]);
+		}
+	});
+});

@@ -12,6 +12,8 @@ import {
 } from '../../../shared/collab/meetingDoc.ts';
 import { initRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
 import type { CollabContext } from '../context.ts';
+import { ALREADY_STORED, createDocumentOnce } from '../createOnce.ts';
+import * as Y from 'yjs';
 
 /** Changes the server makes itself: logged without an author, and stored like any edit. */
 export const SERVER_ORIGIN = { source: 'local', context: { user: null } satisfies CollabContext };
@@ -42,11 +44,16 @@ export class MeetingDocumentExtension implements Extension {
 		if (isMeetingDocEmpty(document)) {
 			const seed = await loadMeetingDocSeed(this.db, parsed.id);
 			if (!seed) throw { reason: COLLAB_DENIAL.unknownDocument };
-			document.transact(() => initMeetingDoc(document, seed), SERVER_ORIGIN);
-			this.log.info(
-				{ document: documentName, carriedActions: seed.carriedActions.length },
-				'meeting document created from casework'
+			const { update, created } = await createDocumentOnce(this.db, documentName, (doc) =>
+				initMeetingDoc(doc, seed)
 			);
+			Y.applyUpdate(document, update, ALREADY_STORED);
+			if (created) {
+				this.log.info(
+					{ document: documentName, carriedActions: seed.carriedActions.length },
+					'meeting document created from casework'
+				);
+			}
 			return;
 		}
 		try {

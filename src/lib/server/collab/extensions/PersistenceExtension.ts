@@ -30,6 +30,7 @@ import { DEFAULT_UPDATE_LOG_LIMITS, UpdateLog, type UpdateLogLimits } from '../u
 import { RelaySettler, type RelaySettlerOptions } from '../relaySettler.ts';
 import { settleSharedDocument } from '../sharedDocumentStore.ts';
 import { advanceContiguous } from '../updateClocks.ts';
+import { ALREADY_STORED } from '../createOnce.ts';
 
 export interface PersistenceOptions {
 	db: Database;
@@ -224,6 +225,11 @@ export class PersistenceExtension implements Extension {
 			}
 			const logged = this.loggedClocks.get(documentName);
 			if (logged) advanceContiguous(logged, update);
+			if (origin === ALREADY_STORED) {
+				const stored = this.storedClocks.get(documentName);
+				if (stored) advanceContiguous(stored, update);
+				return;
+			}
 			this.rowsAfterState.set(documentName, (this.rowsAfterState.get(documentName) ?? 0) + 1);
 			if (isTransactionOrigin(origin) && origin.source === 'connection') {
 				edits.count += 1;
