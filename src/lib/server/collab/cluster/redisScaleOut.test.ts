@@ -1,7 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import * as Y from 'yjs';
-import { children, documents, documentUpdates, teamMembers } from '../../db/schema.ts';
+import {
+	children,
+	documents,
+	documentUpdates,
+	meetings,
+	sessions,
+	teamMembers
+} from '../../db/schema.ts';
 import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../../shared/collab/meetingDoc.ts';
@@ -133,6 +140,27 @@ describe.skipIf(!redisUrl)('several servers sharing meetings through Redis', () 
 				);
 			await a.collab.live.childAccessChanged(team.childId);
 			expect(refused).toBe(COLLAB_DENIAL.forbidden);
+		}
+	);
+
+	collabTest(
+		'closing a meeting and signing out reach connections on another server at once',
+		async ({ database, team, clients, startServer }) => {
+			// Sessions are checked rarely here: only the announcement can close the socket.
+			const [a, b] = await twoServers({ startServer }, { sessionCheckIntervalMs: 60_000 });
+			const meetingId = await createMeeting(database.db, team);
+			const parent = await clients.openMeeting(team.member('parent'), meetingId, { server: b });
+			const salt = await clients.openMeeting(team.member('salt'), meetingId, { server: b });
+			await database.db
+				.update(meetings)
+				.set({ status: 'closed' })
+				.where(eq(meetings.id, meetingId));
+			await a.collab.live.meetingAccessChanged(meetingId);
+			expect(parent.provider.authorizedScope).toBe('readonly');
+
+			await database.db.delete(sessions).where(eq(sessions.userId, team.member('salt').id));
+			await a.collab.live.sessionsEnded();
+			await waitFor(() => salt.websocket.closeCodes.length > 0, 'the signed-out socket to close');
 		}
 	);
 
