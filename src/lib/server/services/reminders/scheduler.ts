@@ -95,21 +95,23 @@ export function createReminderScheduler(options: SchedulerOptions): ReminderSche
 	};
 }
 
-/**
- * The scheduler the server runs: real clock, through the app's mailer, the day's
- * reminder digests and then the retention rule's notices to admins.
- */
+/** The day's emails, through the app's mailer: reminder digests, then retention notices. */
+export function dailyEmails(deps: DigestDependencies): (now: Date) => Promise<DigestRun> {
+	return async (now) => {
+		const digests = await sendDailyDigests(deps, now);
+		const notices = await sendRetentionNotices(deps, now);
+		return {
+			sent: digests.sent + notices.sent,
+			alreadySent: digests.alreadySent + notices.alreadySent,
+			failed: digests.failed + notices.failed
+		};
+	};
+}
+
+/** The scheduler the server runs: the day's emails by the real clock. */
 export function startReminderScheduler(deps: DigestDependencies): ReminderScheduler {
 	return createReminderScheduler({
-		run: async (now) => {
-			const digests = await sendDailyDigests(deps, now);
-			const notices = await sendRetentionNotices(deps, now);
-			return {
-				sent: digests.sent + notices.sent,
-				alreadySent: digests.alreadySent + notices.alreadySent,
-				failed: digests.failed + notices.failed
-			};
-		},
+		run: dailyEmails(deps),
 		logger: deps.logger.child({ component: 'reminders' })
 	});
 }
