@@ -91,7 +91,6 @@ export class ClusterEvents {
 	 * in time (or failed): the caller decides whether that may be let go.
 	 */
 	async announce(event: ClusterEvent): Promise<void> {
-		await this.ready;
 		const id = randomUUID();
 		const acknowledged = new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(() => {
@@ -110,18 +109,24 @@ export class ClusterEvents {
 				}
 			});
 		});
-		try {
-			const receivers = await this.pub.publish(
-				this.channel,
-				JSON.stringify({ from: this.serverId, id, event })
-			);
-			const waiting = this.waiting.get(id);
-			// This server receives its own announcement too, and ignores it.
-			if (waiting) this.check({ ...waiting, expected: receivers - 1 }, id);
-		} catch (error) {
+		// Not awaited: while Redis is away this may wait long, and `acknowledged` gives up
+		// after ackTimeoutMs whatever happens to it.
+		this.publish(id, event).catch((error: unknown) => {
 			this.waiting.get(id)?.settle(new ClusterAnnouncementFailed(`Redis: ${String(error)}`));
-		}
+		});
 		return acknowledged;
+	}
+
+	private async publish(id: string, event: ClusterEvent): Promise<void> {
+		// Subscribed first, or the answers could come before anyone listens for them.
+		await this.ready;
+		const receivers = await this.pub.publish(
+			this.channel,
+			JSON.stringify({ from: this.serverId, id, event })
+		);
+		const waiting = this.waiting.get(id);
+		// This server receives its own announcement too, and ignores it.
+		if (waiting) this.check({ ...waiting, expected: receivers - 1 }, id);
 	}
 
 	private check(waiting: Waiting, id: string): void {

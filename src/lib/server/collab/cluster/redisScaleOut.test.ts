@@ -325,3 +325,35 @@ describe.skipIf(!redisUrl)('a new meeting opened on two servers at once', () => 
 		}
 	});
 });
+
+describe('a server whose Redis is unreachable', () => {
+	collabTest(
+		'still opens meetings and stores edits, alone, and refuses to erase',
+		async ({ database, team, clients, startServer }) => {
+			const alone = await startServer({
+				redis: {
+					url: 'redis://127.0.0.1:1',
+					prefix: testRedisPrefix(),
+					joinWithinMs: 200,
+					ackTimeoutMs: 300
+				}
+			});
+			const meetingId = await createMeeting(database.db, team);
+			const parent = await clients.openMeeting(team.member('parent'), meetingId, { server: alone });
+			setFieldText(parent.document, 'familyViews', 'Written while Redis was away');
+			await waitFor(() => ownEditsStored(parent), 'the edit to be stored');
+			const stored = await loadStoredDoc(database.db, meetingDocumentName(meetingId));
+			expect(readMeetingDoc(stored).familyViews.text).toBe('Written while Redis was away');
+			// Applied here, even though the others cannot be told.
+			await database.db
+				.update(meetings)
+				.set({ status: 'closed' })
+				.where(eq(meetings.id, meetingId));
+			await alone.collab.live.meetingAccessChanged(meetingId);
+			await waitFor(() => parent.provider.authorizedScope === 'readonly', 'the parent to be told');
+			await expect(alone.collab.live.erase([meetingDocumentName(meetingId)])).rejects.toThrow(
+				/Redis|in time/
+			);
+		}
+	);
+});

@@ -10,6 +10,8 @@ export interface RedisScaleOutOptions {
 	prefix?: string;
 	/** How long an access change waits for every other server to apply it. */
 	ackTimeoutMs?: number;
+	/** How long opening a document waits for Redis before serving it alone. */
+	joinWithinMs?: number;
 }
 
 /**
@@ -20,6 +22,51 @@ export interface RedisScaleOutOptions {
  */
 class SharedDocumentsExtension extends RedisExtension {
 	private destroyed = false;
+	private readonly log: Logger;
+	private readonly joinWithinMs: number;
+
+	constructor(
+		configuration: ConstructorParameters<typeof RedisExtension>[0],
+		logger: Logger,
+		joinWithinMs: number
+	) {
+		super(configuration);
+		this.log = logger;
+		this.joinWithinMs = joinWithinMs;
+	}
+
+	/**
+	 * Joins the document's channel and takes the other servers' copies, as the extension
+	 * does, but not for ever: while Redis is away, people can still open a meeting, served
+	 * from the database by this server alone (their edits are logged as always), rather
+	 * than wait. The join carries on meanwhile and completes if Redis comes back.
+	 */
+	override async afterLoadDocument(
+		payload: Parameters<RedisExtension['afterLoadDocument']>[0]
+	): Promise<void> {
+		const joined = super.afterLoadDocument(payload).then(
+			() => true,
+			(error: unknown) => {
+				this.log.warn(
+					{ err: error, document: payload.documentName },
+					'could not join through Redis'
+				);
+				return false;
+			}
+		);
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const late = new Promise<false>((resolve) => {
+			timer = setTimeout(() => resolve(false), this.joinWithinMs);
+		});
+		const inTime = await Promise.race([joined, late]);
+		clearTimeout(timer);
+		if (!inTime) {
+			this.log.warn(
+				{ document: payload.documentName },
+				'serving a document without the other servers: Redis is not answering'
+			);
+		}
+	}
 
 	override async onStoreDocument(): Promise<void> {}
 	override async afterStoreDocument(): Promise<void> {}
@@ -33,7 +80,16 @@ class SharedDocumentsExtension extends RedisExtension {
 
 	override async onDestroy(): Promise<void> {
 		this.destroyed = true;
-		await super.onDestroy();
+		try {
+			// While Redis is away a polite goodbye would wait through every retry (seconds).
+			if (this.pub.status !== 'ready') throw new Error(`Redis is ${this.pub.status}`);
+			await super.onDestroy();
+		} catch (error) {
+			// Saying goodbye fails while Redis is away: the connections are dropped anyway.
+			this.log.warn({ err: error }, 'Redis connections closed without a goodbye');
+			this.pub.disconnect(false);
+			this.sub.disconnect(false);
+		}
 	}
 }
 
@@ -69,7 +125,11 @@ function connector(url: string, logger: Logger): () => Redis {
 export function redisScaleOut(options: RedisScaleOutOptions, logger: Logger): RedisScaleOut {
 	const prefix = options.prefix ?? 'coplan';
 	const connect = connector(options.url, logger.child({ component: 'redis' }));
-	const extension = new SharedDocumentsExtension({ createClient: connect, prefix });
+	const extension = new SharedDocumentsExtension(
+		{ createClient: connect, prefix },
+		logger.child({ component: 'redis' }),
+		options.joinWithinMs ?? 3000
+	);
 	const events = new ClusterEvents({
 		connect,
 		logger,
