@@ -30,6 +30,7 @@ describe('parseEnv', () => {
 		});
 		expect(env.PORT).toBe(8080);
 		expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+		expect(env.REDIS_PREFIX).toBe('coplan');
 	});
 
 	it.each([
@@ -40,6 +41,7 @@ describe('parseEnv', () => {
 		['ORIGIN', 'coplan.example.org', /ORIGIN must be a URL starting with http:\/\/ or https:\/\//],
 		['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL must be a URL starting with postgres:/],
 		['REDIS_URL', 'localhost:6379', /REDIS_URL must be a URL/],
+		['REDIS_PREFIX', 'has spaces', /REDIS_PREFIX must be 1–64 letters/],
 		['SMTP_URL', 'http://mail', /SMTP_URL must be a URL/],
 		['METRICS_TOKEN', 'short', /METRICS_TOKEN must be at least 24 characters/],
 		['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error/],
