@@ -50,6 +50,23 @@ describe('migrations', () => {
 			await handle.close();
 		}
 	});
+
+	it.runIf(process.env.TEST_DATABASE_URL)(
+		'apply once when several servers start together on a new PostgreSQL database',
+		async () => {
+			const first = await createTestDatabase('empty');
+			const others = await Promise.all(
+				[1, 2].map(() => openDatabase({ databaseUrl: first.url ?? '', maxConnections: 2 }))
+			);
+			try {
+				await Promise.all([first.migrate(), ...others.map((handle) => handle.migrate())]);
+				expect(await tableNames(first)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
+			} finally {
+				await Promise.all(others.map((handle) => handle.close()));
+				await first.close();
+			}
+		}
+	);
 });
 
 describe('openDatabase', () => {

@@ -67,6 +67,10 @@ async function openPostgres(databaseUrl: string, maxConnections = 10): Promise<D
 			// A dedicated single connection, as drizzle recommends for migrations.
 			const migrationClient = postgres(databaseUrl, { max: 1, onnotice: () => {} });
 			try {
+				// Several servers starting at once on a new database: one migrates, the others
+				// wait here and then find every migration applied. Held by this connection until
+				// it ends.
+				await migrationClient`select pg_advisory_lock(hashtext('coplan-migrations'))`;
 				await migratePostgres(drizzlePostgres(migrationClient), {
 					migrationsFolder: migrationsFolder()
 				});
