@@ -4,6 +4,8 @@ import { Metrics } from '../metrics.ts';
 import { createMeeting } from '../testing/factories.ts';
 import { collabTest } from './testing/collabTest.ts';
 import { ownEditsStored, waitFor } from './testing/collabTestServer.ts';
+import { synced, tokenFor, yws } from './testing/ywsTest.ts';
+import { meetingDocumentName } from '../../shared/collab/documentName.ts';
 
 /** One sample's value from the text format. */
 function sample(text: string, name: string): number {
@@ -51,6 +53,31 @@ describe('the collaboration server reports to /metrics', () => {
 				'the connections to close'
 			);
 			expect(sample(await metrics.render(), 'coplan_collab_connections')).toBe(0);
+		}
+	);
+
+	collabTest(
+		'counts the frames of y-websocket tools too',
+		async ({ database, team, startServer }) => {
+			const metrics = new Metrics('a-metrics-token-of-some-length');
+			const server = await startServer({ metrics });
+			const meetingId = await createMeeting(database.db, team);
+			const before = await metrics.render();
+			await synced(
+				yws({
+					server,
+					name: meetingDocumentName(meetingId),
+					token: await tokenFor(database.db, team, 'senco', meetingId)
+				}),
+				'the tool to sync'
+			);
+			const after = await metrics.render();
+			for (const name of [
+				'coplan_collab_messages_received_total',
+				'coplan_collab_messages_sent_total'
+			]) {
+				expect(sample(after, name)).toBeGreaterThan(sample(before, name));
+			}
 		}
 	);
 });

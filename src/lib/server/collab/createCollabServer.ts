@@ -260,7 +260,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		saving: persistence.saving,
 		isClosing: () => closing,
 		sessions: sessionWatch,
-		tokens: tokenWatch
+		tokens: tokenWatch,
+		...(options.metrics ? { metrics: options.metrics } : {})
 	});
 
 	const localDocuments = directDocuments(

@@ -10,6 +10,7 @@ import { recordToolTokenUse } from '../../services/account/toolTokens.ts';
 import { collabClientToken } from '../../../shared/collab/clientToken.ts';
 import { parseDocumentName } from '../../../shared/collab/documentName.ts';
 import { websocketClientAddress } from '../clientAddress.ts';
+import type { CollabMetrics } from '../../metrics.ts';
 import type { CollabContext } from '../context.ts';
 import { isAllowedOrigin } from '../origin.ts';
 import type { SavingState } from '../savingGate.ts';
@@ -47,6 +48,8 @@ export interface YwsEndpointOptions {
 	sessions: SessionWatch;
 	/** Closes token-authenticated sockets when their token is revoked or expires. */
 	tokens: SessionWatch;
+	/** Counts frames in and out (/metrics), as for /collab. */
+	metrics?: Pick<CollabMetrics, 'frameReceived' | 'frameSent'>;
 }
 
 export interface YwsEndpoint {
@@ -147,8 +150,10 @@ export function createYwsEndpoint(options: YwsEndpointOptions): YwsEndpoint {
 					send(data) {
 						if (!(data instanceof Uint8Array)) return;
 						const outbound = fromHocuspocus(data);
-						if (outbound.kind === 'send') peer.send(outbound.frame);
-						else if (outbound.kind === 'close') close(outbound.code, outbound.reason);
+						if (outbound.kind === 'send') {
+							options.metrics?.frameSent();
+							peer.send(outbound.frame);
+						} else if (outbound.kind === 'close') close(outbound.code, outbound.reason);
 						else if (outbound.kind === 'opened') recordUse(credentials, documentName, address);
 					},
 					close
@@ -181,6 +186,7 @@ export function createYwsEndpoint(options: YwsEndpointOptions): YwsEndpoint {
 			message(peer, message) {
 				// While shutting down, edits are not taken: the client sends them again later.
 				if (options.isClosing()) return;
+				options.metrics?.frameReceived();
 				const state = peers.get(peer);
 				// A refused frame or access ends the socket: what was sent after it goes nowhere.
 				if (!state || state.closed()) return;
