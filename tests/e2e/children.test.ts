@@ -70,7 +70,7 @@ test.describe('a coordinator’s children', () => {
 		await page.getByLabel('Last name').fill('Brown');
 		await fillDate(page, 'Date of birth', '9', '9', '2019');
 		await page.getByLabel('Setting', { exact: true }).fill('Oakfield Primary School');
-		await page.getByLabel('Year group (optional)').fill('Year 1');
+		await page.getByLabel('Year group this school year (optional)').selectOption('Year 1');
 		await page.getByLabel('Education, Health and Care plan (EHCP)').check();
 		await page.getByLabel('Cognition and learning').check();
 		await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -93,11 +93,13 @@ test.describe('a coordinator’s children', () => {
 		await expectNoAxeViolations(page);
 
 		await page.getByRole('link', { name: 'Change Ella’s details' }).click();
-		await expect(page.getByLabel('Year group (optional)')).toHaveValue('Year 1');
+		await expect(
+			page.getByLabel('Year group this school year (optional)').locator('option:checked')
+		).toHaveText('Year 1');
 		await expect(page.getByLabel('Cognition and learning')).toBeChecked();
 		await expectNoAxeViolations(page);
 		await page.getByLabel('Preferred name (optional)').fill('Ellie');
-		await page.getByLabel('Year group (optional)').fill('Year 2');
+		await page.getByLabel('Year group this school year (optional)').selectOption('Year 2');
 		await page.getByLabel('Sensory and/or physical').check();
 		await page.getByRole('button', { name: 'Save changes' }).click();
 

@@ -12,6 +12,8 @@ import { connor } from './stories/connor.ts';
 import { jordan } from './stories/jordan.ts';
 import { maya } from './stories/maya.ts';
 import type { DemoChild, DemoStory } from './story.ts';
+import { receptionYearFor } from '../../shared/domain/yearGroups.ts';
+import { ukDateOf } from '../../shared/domain/ukCalendar.ts';
 
 /** The four demo children's stories, in the order they are seeded. */
 export const DEMO_STORIES: readonly DemoStory[] = [aaron, jordan, maya, connor];
@@ -68,7 +70,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoAcco
 					lastName: child.lastName,
 					dateOfBirth: dateOfBirth(child, now),
 					setting: child.setting,
-					yearGroup: child.yearGroup,
+					receptionYear:
+						child.yearGroup === null ? null : receptionYearFor(child.yearGroup, ukDateOf(now)),
 					planType: child.planType,
 					strengths: child.strengths,
 					areasOfNeed: child.areasOfNeed

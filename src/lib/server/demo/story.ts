@@ -35,7 +35,8 @@ export interface DemoChild {
 	/** Fixed date, or months before the seeding day for a child whose age matters. */
 	dateOfBirth: string | { monthsAgo: number };
 	setting: string;
-	yearGroup: string | null;
+	/** The year group on the seeding day (Reception 0, Year 1 = 1 …): stored as a cohort. */
+	yearGroup: number | null;
 	planType: PlanType;
 	organisation: DemoOrganisationKey;
 	strengths: string;

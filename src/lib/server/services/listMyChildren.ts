@@ -1,6 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { children, teamMembers } from '../db/schema.ts';
+import { yearGroupLabel } from '../../shared/domain/yearGroups.ts';
+import { ukDateOf } from '../../shared/domain/ukCalendar.ts';
 
 export interface ChildSummary {
 	id: string;
@@ -14,13 +16,13 @@ export interface ChildSummary {
 
 /** The children whose team the user belongs to: the only children they may see. */
 export async function listMyChildren(db: Database, userId: string): Promise<ChildSummary[]> {
-	return db
+	const rows = await db
 		.select({
 			id: children.id,
 			firstName: children.firstName,
 			preferredName: children.preferredName,
 			setting: children.setting,
-			yearGroup: children.yearGroup,
+			receptionYear: children.receptionYear,
 			planType: children.planType,
 			myTeamRole: teamMembers.teamRole
 		})
@@ -28,4 +30,9 @@ export async function listMyChildren(db: Database, userId: string): Promise<Chil
 		.innerJoin(children, eq(children.id, teamMembers.childId))
 		.where(and(eq(teamMembers.userId, userId), isNull(children.deletedAt)))
 		.orderBy(asc(children.firstName));
+	const today = ukDateOf(new Date());
+	return rows.map(({ receptionYear, ...child }) => ({
+		...child,
+		yearGroup: yearGroupLabel(receptionYear, today)
+	}));
 }

@@ -85,17 +85,35 @@ export interface PhaseTransferRule {
 	/** Month (1–12) and day by which the plan must be reviewed and amended. */
 	month: number;
 	day: number;
+	/** The year group the child moves into (Reception 0, Year 3, Year 7, Year 12). */
+	yearGroupAfter: number;
 }
 
 /** SEND Regulations 2014, reg. 18(1)(a) and (b); SEND Code of Practice 2015, para. 9.179. */
 export const PHASE_TRANSFERS: Record<PhaseTransfer, PhaseTransferRule> = {
-	early_years_to_school: { label: 'Early years setting to school', month: 2, day: 15 },
-	infant_to_junior: { label: 'Infant school to junior school', month: 2, day: 15 },
-	primary_to_secondary: { label: 'Primary school to secondary school', month: 2, day: 15 },
+	early_years_to_school: {
+		label: 'Early years setting to school',
+		month: 2,
+		day: 15,
+		yearGroupAfter: 0
+	},
+	infant_to_junior: {
+		label: 'Infant school to junior school',
+		month: 2,
+		day: 15,
+		yearGroupAfter: 3
+	},
+	primary_to_secondary: {
+		label: 'Primary school to secondary school',
+		month: 2,
+		day: 15,
+		yearGroupAfter: 7
+	},
 	secondary_to_post16: {
 		label: 'Secondary school to a post-16 setting (college or sixth form)',
 		month: 3,
-		day: 31
+		day: 31,
+		yearGroupAfter: 12
 	}
 };
 
@@ -257,6 +275,11 @@ export interface TimelineInput {
 	type: MeetingType;
 	startsAt: Date;
 	transfer: string | null;
+	/**
+	 * The child's cohort (yearGroups.ts), when recorded: the year of a move then comes
+	 * from the year group, not from the meeting's date.
+	 */
+	childReceptionYear?: number | null;
 	/** YYYY-MM-DD */
 	childDateOfBirth: CalendarDate;
 	completions: readonly DeadlineCompletion[];
@@ -286,7 +309,12 @@ export interface Deadline {
 
 export const DEFAULT_DUE_SOON_DAYS = 7;
 
-function ruleDateFor(rule: TimelineRule, meetingDate: CalendarDate, transfer: string | null) {
+function ruleDateFor(
+	rule: TimelineRule,
+	meetingDate: CalendarDate,
+	transfer: string | null,
+	receptionYear: number | null
+) {
 	if (rule.due.from === 'meeting') {
 		return {
 			ruleDate: shiftDate(meetingDate, rule.due.shift),
@@ -294,8 +322,8 @@ function ruleDateFor(rule: TimelineRule, meetingDate: CalendarDate, transfer: st
 		};
 	}
 	if (!isPhaseTransfer(transfer)) return null;
-	const { month, day } = PHASE_TRANSFERS[transfer];
-	const year = transferYear(meetingDate);
+	const { month, day, yearGroupAfter } = PHASE_TRANSFERS[transfer];
+	const year = receptionYear === null ? transferYear(meetingDate) : receptionYear + yearGroupAfter;
 	const ruleDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 	return { ruleDate, earliestDate: null };
 }
@@ -333,7 +361,7 @@ export function computeTimeline(input: TimelineInput): Deadline[] {
 	const deadlines: Deadline[] = [];
 	for (const rule of rulesFor(input.type)) {
 		if (rule.onlyUnderFive && !isUnderFive(input.childDateOfBirth, meetingDate)) continue;
-		const dates = ruleDateFor(rule, meetingDate, input.transfer);
+		const dates = ruleDateFor(rule, meetingDate, input.transfer, input.childReceptionYear ?? null);
 		if (!dates) continue;
 		const { dueDate, weekendNote } = applyWeekendPolicy(rule, dates.ruleDate);
 		const completion = input.completions.find((c) => c.ruleKey === rule.key) ?? null;

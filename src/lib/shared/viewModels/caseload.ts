@@ -1,5 +1,5 @@
 import type { MeetingType } from '../domain/meetingTypes.ts';
-import type { DeadlineStatus } from '../domain/timeline.ts';
+import type { DeadlineStatus, PhaseTransfer } from '../domain/timeline.ts';
 
 /** The coordinator's caseload as the home page shows it: one row per child. */
 
@@ -23,6 +23,17 @@ export interface NextDeadline {
 	statusText: string;
 }
 
+/** A move between phases of education coming up, flagged from the summer before. */
+export interface TransferFlag {
+	transfer: PhaseTransfer;
+	/** The calendar year whose September the child moves. */
+	year: number;
+	/** By when the plan must be amended (YYYY-MM-DD). */
+	deadline: string;
+	/** A phase-transfer review is already booked for it. */
+	reviewBooked: boolean;
+}
+
 export interface CaseloadRow {
 	childId: string;
 	name: string;
@@ -33,4 +44,5 @@ export interface CaseloadRow {
 	nextDeadline: NextDeadline | null;
 	openActions: number;
 	overdueActions: number;
+	transfer: TransferFlag | null;
 }

@@ -27,7 +27,11 @@ export const children = pgTable('children', {
 	preferredName: text('preferred_name'),
 	dateOfBirth: date('date_of_birth').notNull(),
 	setting: text('setting').notNull(),
-	yearGroup: text('year_group'),
+	/**
+	 * The child's cohort: the calendar year in whose September they start (or started)
+	 * Reception, so their year group moves on by itself (shared/domain/yearGroups.ts).
+	 */
+	receptionYear: integer('reception_year'),
 	planType: text('plan_type').$type<PlanType>().notNull(),
 	/** Codes of the four broad areas of need (see shared/domain). */
 	areasOfNeed: jsonb('areas_of_need').$type<string[]>().notNull().default([]),

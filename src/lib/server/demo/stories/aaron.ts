@@ -20,7 +20,7 @@ export const aaron: DemoStory = {
 		lastName: 'Thompson',
 		dateOfBirth: '2020-03-14',
 		setting: 'Oakfield Primary School',
-		yearGroup: 'Year 2',
+		yearGroup: 2,
 		planType: 'ehcp',
 		organisation: 'oakfield',
 		strengths: 'Loves trains and drawing; a kind friend who notices when others are sad.',

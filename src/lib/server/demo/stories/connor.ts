@@ -39,7 +39,7 @@ export const connor: DemoStory = {
 		lastName: 'Murphy',
 		dateOfBirth: '2015-10-03',
 		setting: 'Oakfield Primary School',
-		yearGroup: 'Year 6',
+		yearGroup: 6,
 		planType: 'ehcp',
 		organisation: 'oakfield',
 		strengths: 'Creative writer and strong reader; good with younger children.',

@@ -20,7 +20,7 @@ export const jordan: DemoStory = {
 		lastName: 'Clarke',
 		dateOfBirth: '2019-01-22',
 		setting: 'Oakfield Primary School',
-		yearGroup: 'Year 3',
+		yearGroup: 3,
 		planType: 'ehcp',
 		organisation: 'oakfield',
 		strengths: 'Determined and funny; enjoys science and football on the iPad.',

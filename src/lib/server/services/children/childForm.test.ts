@@ -14,7 +14,7 @@ const valid = {
 	'dateOfBirth-month': '3',
 	'dateOfBirth-year': '2020',
 	setting: 'Oakfield Primary School',
-	yearGroup: 'Year 2',
+	yearGroup: '2',
 	planType: 'ehcp',
 	areasOfNeed: ['sensory_physical', 'communication_interaction']
 };
@@ -30,7 +30,8 @@ describe('parseChildForm', () => {
 				strengths: 'Loves trains and drawing.',
 				dateOfBirth: '2020-03-14',
 				setting: 'Oakfield Primary School',
-				yearGroup: 'Year 2',
+				// In Year 2 in November 2026: started Reception in September 2024.
+				receptionYear: 2024,
 				planType: 'ehcp',
 				areasOfNeed: ['communication_interaction', 'sensory_physical']
 			}
@@ -40,7 +41,7 @@ describe('parseChildForm', () => {
 	it('accepts a child with no areas of need recorded yet and no year group', () => {
 		const { areasOfNeed: _areas, ...rest } = valid;
 		const result = parseChildForm(formOf({ ...rest, yearGroup: '' }), NOW);
-		expect(result.ok && result.data).toMatchObject({ areasOfNeed: [], yearGroup: null });
+		expect(result.ok && result.data).toMatchObject({ areasOfNeed: [], receptionYear: null });
 	});
 
 	it.each([
@@ -69,6 +70,12 @@ describe('parseChildForm', () => {
 			{ 'dateOfBirth-day': '', 'dateOfBirth-month': '', 'dateOfBirth-year': '' },
 			'dateOfBirth',
 			'Enter the date of birth'
+		],
+		[
+			'a year group not on the list',
+			{ yearGroup: 'Year 2' },
+			'yearGroup',
+			'Select the year group from the list'
 		],
 		[
 			'missing setting',

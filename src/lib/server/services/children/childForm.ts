@@ -7,6 +7,8 @@ import {
 	type AreaOfNeed
 } from '../../../shared/domain/areasOfNeed.ts';
 import { parseDateParts } from '../../../shared/domain/dateParts.ts';
+import { ukDateOf } from '../../../shared/domain/ukCalendar.ts';
+import { receptionYearFor, YEAR_GROUPS } from '../../../shared/domain/yearGroups.ts';
 
 /**
  * The child details form (used to add and to edit a child): field-level messages in the
@@ -20,7 +22,8 @@ export interface ChildDetails {
 	strengths: string;
 	dateOfBirth: string;
 	setting: string;
-	yearGroup: string | null;
+	/** The cohort (shared/domain/yearGroups.ts): the form asks for the year group today. */
+	receptionYear: number | null;
 	planType: PlanType;
 	areasOfNeed: AreaOfNeed[];
 }
@@ -75,7 +78,15 @@ const ChildTextFields = v.object({
 		200,
 		'Setting must be 200 characters or fewer'
 	),
-	yearGroup: optionalText(50, 'Year group must be 50 characters or fewer'),
+	yearGroup: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.check(
+			(value) => value === '' || YEAR_GROUPS.some((group) => String(group.value) === value),
+			'Select the year group from the list'
+		),
+		v.transform((value) => (value === '' ? null : Number(value)))
+	),
 	planType: v.picklist(PLAN_TYPES, 'Select the kind of plan or support the child has')
 });
 
@@ -96,6 +107,11 @@ export function childFormValues(formData: FormData): ChildFormValues {
 function text(formData: FormData, name: string): string {
 	const value = formData.get(name);
 	return typeof value === 'string' ? value : '';
+}
+
+function withoutYearGroup<T extends { yearGroup: unknown }>(data: T): Omit<T, 'yearGroup'> {
+	const { yearGroup: _yearGroup, ...rest } = data;
+	return rest;
 }
 
 export function parseChildForm(formData: FormData, now = new Date()): ParsedForm<ChildDetails> {
@@ -125,7 +141,11 @@ export function parseChildForm(formData: FormData, now = new Date()): ParsedForm
 	return {
 		ok: true,
 		data: {
-			...fields.data,
+			...withoutYearGroup(fields.data),
+			receptionYear:
+				fields.data.yearGroup === null
+					? null
+					: receptionYearFor(fields.data.yearGroup, ukDateOf(now)),
 			dateOfBirth: dateOfBirth.date,
 			// Kept in the code list's order, once each, whatever order the browser sent.
 			areasOfNeed: AREAS_OF_NEED.filter((area) => areasOfNeed.includes(area))

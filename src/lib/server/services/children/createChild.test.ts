@@ -30,7 +30,7 @@ describe('createChild', () => {
 			strengths: 'Loves trains.',
 			dateOfBirth: '2020-03-14',
 			setting: 'Oakfield Primary School',
-			yearGroup: 'Year 2',
+			receptionYear: 2024,
 			planType: 'ehcp',
 			areasOfNeed: ['communication_interaction'],
 			myTeamRole: 'senco',
@@ -43,6 +43,7 @@ describe('createChild', () => {
 			firstName: 'Aaron',
 			preferredName: 'AJ',
 			dateOfBirth: '2020-03-14',
+			receptionYear: 2024,
 			areasOfNeed: ['communication_interaction'],
 			strengths: 'Loves trains.'
 		});

@@ -22,7 +22,7 @@ export async function createChild(
 				preferredName: input.preferredName,
 				dateOfBirth: input.dateOfBirth,
 				setting: input.setting,
-				yearGroup: input.yearGroup,
+				receptionYear: input.receptionYear,
 				planType: input.planType,
 				areasOfNeed: input.areasOfNeed,
 				strengths: input.strengths,

@@ -2,6 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { children, organisations } from '../../db/schema.ts';
 import type { AreaOfNeed } from '../../../shared/domain/areasOfNeed.ts';
+import { yearGroupLabel } from '../../../shared/domain/yearGroups.ts';
+import { ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 
 export interface ChildRecord {
 	id: string;
@@ -12,6 +14,8 @@ export interface ChildRecord {
 	preferredName: string | null;
 	dateOfBirth: string;
 	setting: string;
+	/** The cohort (shared/domain/yearGroups.ts), and the year group it gives today. */
+	receptionYear: number | null;
 	yearGroup: string | null;
 	planType: string;
 	areasOfNeed: AreaOfNeed[];
@@ -39,7 +43,7 @@ export async function findChild(db: Database, childId: string): Promise<ChildRec
 			preferredName: children.preferredName,
 			dateOfBirth: children.dateOfBirth,
 			setting: children.setting,
-			yearGroup: children.yearGroup,
+			receptionYear: children.receptionYear,
 			planType: children.planType,
 			areasOfNeed: children.areasOfNeed,
 			strengths: children.strengths,
@@ -48,5 +52,11 @@ export async function findChild(db: Database, childId: string): Promise<ChildRec
 		.from(children)
 		.innerJoin(organisations, eq(organisations.id, children.organisationId))
 		.where(and(eq(children.id, childId), isNull(children.deletedAt)));
-	return row ? { ...row, areasOfNeed: row.areasOfNeed as AreaOfNeed[] } : null;
+	return row
+		? {
+				...row,
+				areasOfNeed: row.areasOfNeed as AreaOfNeed[],
+				yearGroup: yearGroupLabel(row.receptionYear, ukDateOf(new Date()))
+			}
+		: null;
 }

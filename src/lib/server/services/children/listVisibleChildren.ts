@@ -3,6 +3,8 @@ import type { Database } from '../../db/client.ts';
 import { children } from '../../db/schema.ts';
 import { can, type Actor } from '../../policy.ts';
 import { childResource } from './childResource.ts';
+import { yearGroupLabel } from '../../../shared/domain/yearGroups.ts';
+import { ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 
 export interface VisibleChild {
 	id: string;
@@ -10,6 +12,8 @@ export interface VisibleChild {
 	lastName: string;
 	preferredName: string | null;
 	setting: string;
+	/** The cohort (shared/domain/yearGroups.ts), and the year group it gives today. */
+	receptionYear: number | null;
 	yearGroup: string | null;
 	planType: string;
 	/** The actor's role in the child's team, or null when they see the child through their organisation. */
@@ -33,7 +37,7 @@ export async function listVisibleChildren(db: Database, actor: Actor): Promise<V
 			lastName: children.lastName,
 			preferredName: children.preferredName,
 			setting: children.setting,
-			yearGroup: children.yearGroup,
+			receptionYear: children.receptionYear,
 			planType: children.planType
 		})
 		.from(children)
@@ -53,6 +57,7 @@ export async function listVisibleChildren(db: Database, actor: Actor): Promise<V
 		.filter((child) => can(actor, 'child.view', childResource(child)))
 		.map(({ organisationId: _organisationId, ...child }) => ({
 			...child,
+			yearGroup: yearGroupLabel(child.receptionYear, ukDateOf(new Date())),
 			myTeamRole: actor.teams.find((t) => t.childId === child.id)?.teamRole ?? null
 		}));
 }

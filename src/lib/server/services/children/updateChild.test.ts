@@ -32,7 +32,7 @@ async function setUp() {
 		strengths: child.strengths,
 		dateOfBirth: child.dateOfBirth,
 		setting: child.setting,
-		yearGroup: child.yearGroup,
+		receptionYear: child.receptionYear,
 		planType: 'ehcp',
 		areasOfNeed: child.areasOfNeed
 	};
@@ -44,12 +44,12 @@ describe('updateChild', () => {
 		const { db, senco, child, details } = await setUp();
 		const changed = await updateChild(db, senco.id, child, {
 			...details,
-			yearGroup: 'Year 3',
+			receptionYear: 2023,
 			areasOfNeed: ['communication_interaction', 'sensory_physical']
 		});
 		expect(changed).toEqual(['yearGroup', 'areasOfNeed']);
 		expect(await findChild(db, child.id)).toMatchObject({
-			yearGroup: 'Year 3',
+			receptionYear: 2023,
 			areasOfNeed: ['communication_interaction', 'sensory_physical']
 		});
 		const [event] = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, child.id));
@@ -59,7 +59,7 @@ describe('updateChild', () => {
 			subjectType: 'child',
 			details: { fields: ['yearGroup', 'areasOfNeed'] }
 		});
-		expect(JSON.stringify(event?.details)).not.toContain('Year 3');
+		expect(JSON.stringify(event?.details)).not.toContain('2023');
 	});
 
 	it('writes nothing when nothing changed', async () => {

@@ -12,14 +12,18 @@ const FIELDS = [
 	'strengths',
 	'dateOfBirth',
 	'setting',
-	'yearGroup',
+	'receptionYear',
 	'planType',
 	'areasOfNeed'
 ] as const satisfies readonly (keyof ChildDetails)[];
 
 /** Which details differ: the audit trail names the fields changed, not their contents. */
 export function changedFields(before: ChildDetails | ChildRecord, after: ChildDetails): string[] {
-	return FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+	return (
+		FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+			// The audit trail names the field as people see it on the form.
+			.map((field) => (field === 'receptionYear' ? 'yearGroup' : field))
+	);
 }
 
 /** Saves a child's details (the caller has checked child.edit). Returns the fields changed. */
@@ -41,7 +45,7 @@ export async function updateChild(
 				strengths: after.strengths,
 				dateOfBirth: after.dateOfBirth,
 				setting: after.setting,
-				yearGroup: after.yearGroup,
+				receptionYear: after.receptionYear,
 				planType: after.planType,
 				areasOfNeed: after.areasOfNeed
 			})

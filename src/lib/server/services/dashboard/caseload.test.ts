@@ -13,6 +13,7 @@ import {
 	type TestUser
 } from '../../testing/factories.ts';
 import { isCoordinator, loadCaseload, parseCaseloadQuery, type CaseloadQuery } from './caseload.ts';
+import { receptionYearFor } from '../../../shared/domain/yearGroups.ts';
 
 let database: TestDatabase;
 let coordinator: TestUser;
@@ -241,5 +242,59 @@ describe('isCoordinator', () => {
 		expect(
 			isCoordinator({ id: 'u', memberships: [], teams: [{ childId: 'c', teamRole: 'senco' }] })
 		).toBe(false);
+	});
+});
+
+describe('a move between phases on the caseload', () => {
+	it('is flagged from the summer before, with the right deadline and a prompt to book the review', async () => {
+		const { db } = database;
+		const college = await createOrganisation(db, { name: 'Transfer school' });
+		const senco = await createUser(db, {
+			name: 'Sam Senco',
+			membership: { organisationId: college.id, role: 'coordinator' }
+		});
+		// Reviewed in June 2026 in Year 5: in Year 6 from September, moving in September 2027.
+		const june = new Date('2026-06-15T12:00:00Z');
+		const year5 = receptionYearFor(5, '2026-06-15');
+		const connor = await createChild(db, college.id, { firstName: 'Connor', receptionYear: year5 });
+		// The same cohort without an EHCP, and a younger child: not flagged.
+		await createChild(db, college.id, {
+			firstName: 'Sana',
+			receptionYear: year5,
+			planType: 'sen_support'
+		});
+		await createChild(db, college.id, { firstName: 'Yusuf', receptionYear: year5 + 2 });
+		const actor = await loadActor(db, senco.id);
+
+		const inJune = await loadCaseload(db, actor, query(), june);
+		const flagged = inJune.rows.filter((row) => row.transfer !== null);
+		expect(flagged.map((row) => row.name)).toEqual(['Connor']);
+		expect(flagged[0]?.transfer).toEqual({
+			transfer: 'primary_to_secondary',
+			year: 2027,
+			deadline: '2027-02-15',
+			reviewBooked: false
+		});
+		expect(flagged[0]?.yearGroup).not.toBeNull();
+		// Not yet in May; once the autumn review is booked, it says so instead of asking.
+		const inMay = await loadCaseload(db, actor, query(), new Date('2026-05-20T12:00:00Z'));
+		expect(inMay.rows.every((row) => row.transfer === null)).toBe(true);
+		const review = await createMeeting(db, connor.id, senco.id, {
+			type: 'phase_transfer_review',
+			transfer: 'primary_to_secondary',
+			startsAt: new Date('2026-10-05T10:00:00Z'),
+			durationMinutes: 60,
+			location: 'School',
+			onlineLink: null,
+			chairId: senco.id,
+			inviteeIds: [senco.id],
+			agenda: ['Welcome']
+		});
+		expect(review).toBeTruthy();
+		const booked = await loadCaseload(db, actor, query(), june);
+		expect(booked.rows.find((row) => row.name === 'Connor')?.transfer?.reviewBooked).toBe(true);
+		// After the deadline the move is behind the child.
+		const later = await loadCaseload(db, actor, query(), new Date('2027-02-16T12:00:00Z'));
+		expect(later.rows.every((row) => row.transfer === null)).toBe(true);
 	});
 });

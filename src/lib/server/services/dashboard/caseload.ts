@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { knownAs } from '../../../shared/domain/childNames.ts';
 import { describeStatus, mostUrgent } from '../../../shared/domain/timeline.ts';
 import { ukDateOf } from '../../../shared/domain/ukCalendar.ts';
+import { isTransferDue, nextTransfer } from '../../../shared/domain/yearGroups.ts';
 import type { Database } from '../../db/client.ts';
 import { actions, meetings } from '../../db/schema.ts';
 import { PLAN_TYPES, type PlanType } from '../../../shared/domain/planTypes.ts';
@@ -10,7 +11,8 @@ import {
 	type CaseloadRow,
 	type CaseloadSort,
 	type NextDeadline,
-	type NextMeeting
+	type NextMeeting,
+	type TransferFlag
 } from '../../../shared/viewModels/caseload.ts';
 import type { Actor } from '../../policy.ts';
 import { listVisibleChildren } from '../children/listVisibleChildren.ts';
@@ -150,6 +152,30 @@ const SORTS: Record<CaseloadSort, (a: CaseloadRow, b: CaseloadRow) => number> = 
 		b.overdueActions - a.overdueActions || b.openActions - a.openActions || byName(a, b)
 };
 
+/**
+ * A child with an EHCP whose move between phases comes up: flagged from 1 June of the year
+ * before (time to book the autumn review) until the plan's amendment deadline.
+ */
+function transferFlag(
+	child: { planType: string; receptionYear: number | null },
+	meetingsOfChild: MeetingWithTimeline[],
+	now: Date
+): TransferFlag | null {
+	if (child.planType !== 'ehcp' || child.receptionYear === null) return null;
+	const today = ukDateOf(now);
+	const upcoming = nextTransfer(child.receptionYear, today);
+	if (!upcoming || !isTransferDue(upcoming, today)) return null;
+	return {
+		transfer: upcoming.transfer,
+		year: upcoming.year,
+		deadline: upcoming.deadline,
+		reviewBooked: meetingsOfChild.some(
+			(meeting) =>
+				meeting.type === 'phase_transfer_review' && ukDateOf(meeting.startsAt) >= upcoming.flagFrom
+		)
+	};
+}
+
 export async function loadCaseload(
 	db: Database,
 	actor: Actor,
@@ -174,7 +200,8 @@ export async function loadCaseload(
 			nextMeeting: nextMeetingOf(own, now),
 			nextDeadline: nextDeadlineOf(own, now),
 			openActions: counts.open,
-			overdueActions: counts.overdue
+			overdueActions: counts.overdue,
+			transfer: transferFlag(child, own, now)
 		};
 	});
 	const filtered = rows.filter(

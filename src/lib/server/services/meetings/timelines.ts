@@ -32,6 +32,7 @@ interface MeetingRow {
 	startsAt: Date;
 	status: string;
 	dateOfBirth: string;
+	receptionYear: number | null;
 }
 
 async function completionsFor(
@@ -78,6 +79,7 @@ function timelinesOf(
 				type: row.type,
 				startsAt: row.startsAt,
 				transfer: row.transfer,
+				childReceptionYear: row.receptionYear,
 				childDateOfBirth: row.dateOfBirth,
 				completions: completions.get(row.id) ?? [],
 				laterMeetings,
@@ -104,7 +106,8 @@ export async function timelinesForChildren(
 			transfer: meetings.transfer,
 			startsAt: meetings.startsAt,
 			status: meetings.status,
-			dateOfBirth: children.dateOfBirth
+			dateOfBirth: children.dateOfBirth,
+			receptionYear: children.receptionYear
 		})
 		.from(meetings)
 		.innerJoin(children, eq(children.id, meetings.childId))

@@ -2,8 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { parseChildForm } from '$lib/server/services/children/childForm.ts';
 import { requireChild } from '$lib/server/services/children/requireChild.ts';
 import { updateChild } from '$lib/server/services/children/updateChild.ts';
-import { ukDateParts } from '$lib/shared/domain/ukCalendar.ts';
+import { ukDateOf, ukDateParts } from '$lib/shared/domain/ukCalendar.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { yearGroupOn } from '$lib/shared/domain/yearGroups.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const { child } = await requireChild(event, 'child.edit');
@@ -20,7 +21,10 @@ export const load: PageServerLoad = async (event) => {
 				'dateOfBirth-month': dateOfBirth.month,
 				'dateOfBirth-year': dateOfBirth.year,
 				setting: child.setting,
-				yearGroup: child.yearGroup ?? '',
+				yearGroup:
+					child.receptionYear === null
+						? ''
+						: String(yearGroupOn(child.receptionYear, ukDateOf(new Date()))),
 				planType: child.planType
 			},
 			areasOfNeed: child.areasOfNeed as string[]

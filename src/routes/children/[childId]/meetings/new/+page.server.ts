@@ -12,6 +12,20 @@ import { MEETING_TYPES } from '$lib/shared/domain/meetingTypes.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
 import { PHASE_TRANSFERS } from '$lib/shared/domain/timeline.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { nextTransfer } from '$lib/shared/domain/yearGroups.ts';
+import { ukDateOf } from '$lib/shared/domain/ukCalendar.ts';
+
+/** A phase-transfer review starts with the move the child's year group says is next. */
+function withExpectedMove(
+	initial: ReturnType<typeof initialMeetingForm>,
+	child: { receptionYear: number | null }
+): ReturnType<typeof initialMeetingForm> {
+	if (initial.values.type !== 'phase_transfer_review' || child.receptionYear === null) {
+		return initial;
+	}
+	const move = nextTransfer(child.receptionYear, ukDateOf(new Date()));
+	return move ? { ...initial, values: { ...initial.values, transfer: move.transfer } } : initial;
+}
 
 /**
  * Two steps on one address, both plain forms: without ?type the page asks which kind of
@@ -37,7 +51,7 @@ export const load: PageServerLoad = async (event) => {
 			!type && (requested !== null || event.url.searchParams.has('step'))
 				? 'Select the type of meeting'
 				: null,
-		initial: type ? initialMeetingForm(type, team, actor.id) : null
+		initial: type ? withExpectedMove(initialMeetingForm(type, team, actor.id), child) : null
 	};
 };
 
