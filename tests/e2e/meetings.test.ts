@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations, signIn } from './support.ts';
+import { ukDateOf } from '../../src/lib/shared/domain/ukCalendar.ts';
+import {
+	isTransferDue,
+	nextTransfer,
+	receptionYearFor
+} from '../../src/lib/shared/domain/yearGroups.ts';
 
 /**
  * The casework around a meeting: a coordinator finds Aaron on her caseload, schedules his
@@ -33,11 +39,23 @@ test.describe('meetings', () => {
 		await expect(jordan).toContainText('Overdue');
 		await expect(jordan).toContainText('Send the review report');
 		await expect(table.getByRole('row').filter({ hasText: 'Aaron' })).toContainText('Due soon');
+		// Connor, in Year 6 as seeded: his move to secondary school is flagged from the summer
+		// before until its 15 February deadline.
+		const today = ukDateOf(new Date());
+		const move = nextTransfer(receptionYearFor(6, today), today);
+		const connor = table.getByRole('row').filter({ hasText: 'Connor' });
+		if (isTransferDue(move, today)) {
+			await expect(connor).toContainText(
+				`Moving to secondary school in September ${move?.year}: the plan must be amended by`
+			);
+		} else {
+			await expect(connor).not.toContainText('Moving to secondary school');
+		}
 		await expectNoAxeViolations(page);
 
 		await table.getByRole('link', { name: /^Child/ }).click();
 		await expect(page).toHaveURL(/sort=child/);
-		const names = await table.locator('tbody tr td:first-child a').allTextContents();
+		const names = await table.locator('tbody tr td:first-child > a').allTextContents();
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 
 		await page.getByLabel('Only children with overdue deadlines').check();
