@@ -9,9 +9,10 @@ import { skipMissingAnchors } from './fontkitPatch.ts';
  * TrueType files from npm: pdfkit subsets each font it embeds, so a PDF carries only the
  * glyphs it uses, and only the fonts it uses.
  *
- * Urdu is drawn in Naskh, not Nastaliq, the style Urdu readers expect: fontkit 2.0.4
- * throws while positioning some Noto Nastaliq Urdu words ("کیسے": a cursive anchor it
- * reads as null), so a Nastaliq font would stop the whole export.
+ * Urdu is drawn in Naskh, not Nastaliq, the style Urdu readers expect: Noto Nastaliq Urdu
+ * needs lines nearly twice as tall as Noto Sans's, Urdu and Arabic share their letters
+ * (so the choice would be a guess), and fontkit 2.0.4 threw on its words until
+ * fontkitPatch.ts.
  */
 
 /**
