@@ -4,7 +4,6 @@ import { renderExport, type ExportFormat, type ExportRequest } from './exports.t
 import { buildMinutes, buildRestrictedMinutes } from './minutesModel.ts';
 import { csvCell } from './render/csv.ts';
 import { isRightToLeft, xmlSafe } from './render/docx.ts';
-import { toWinAnsi } from './render/winAnsi.ts';
 import { elements, readPdf } from './testing/readPdf.ts';
 import { sampleMeeting } from './testing/sampleMeeting.ts';
 import { unzipText } from './testing/unzip.ts';
@@ -72,13 +71,18 @@ describe('typed text in the exports', () => {
 		expect(html.match(/<script|<img|<iframe/gi)).toBeNull();
 	});
 
-	it('is drawn as text in the PDF; characters Helvetica cannot draw keep their words as ActualText', async () => {
+	it('is drawn as text in the PDF; characters no font has keep their words as ActualText', async () => {
 		for (const format of ['pdf', 'family-pdf'] as const) {
 			const pdf = await readPdf((await renderExport(attackRequest(format))).bytes);
 			expect(pdf.text).toContain('<script>alert(1)</script><img src=x onerror="alert(2)">');
-			expect(pdf.text).not.toContain(ARABIC);
-			expect(pdf.text).toContain('cannot be drawn in this PDF and show as “?”');
-			expect(pdf.text).toContain('őű'.normalize('NFKD').replace(/\p{M}/gu, ''));
+			expect(pdf.text).toContain(ARABIC);
+			// The end of the payload, in full in the minutes (the family's summary shortens
+			// it). Coplan has no Hebrew font: שלום is drawn as "????", and a note says why.
+			if (format === 'pdf') {
+				expect(pdf.text).toContain('őű');
+				expect(pdf.text).toContain('cannot be drawn in this PDF and show as “?”');
+				expect(pdf.text).toContain('????');
+			}
 			const alternatives = elements(pdf).flatMap((element) => (element.alt ? [element.alt] : []));
 			expect(alternatives.join('\n'), format).toContain(ARABIC);
 			// In the formal minutes the whole payload survives, table cells included.
@@ -134,18 +138,6 @@ describe('typed text in the exports', () => {
 		expect(ics.replace(/\r\n /g, '')).toContain(
 			'Call home\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:Injected\\; yes\\, really'
 		);
-	});
-});
-
-describe('text the standard PDF font cannot draw', () => {
-	it('keeps WinAnsi text, drops accents it lacks and replaces the rest', () => {
-		expect(toWinAnsi('Café – “naïve” £5 €6 • ok')).toEqual({
-			text: 'Café – “naïve” £5 €6 • ok',
-			changed: false
-		});
-		expect(toWinAnsi('Łódź őű ﬁne x² ı')).toEqual({ text: 'Lódz ou fine x² i', changed: true });
-		expect(toWinAnsi(`${ARABIC} 😀`).text).toBe('????? ??????? ?');
-		expect(toWinAnsi('a\u200Bb\u2212c\tz').text).toBe('ab-c z');
 	});
 });
 

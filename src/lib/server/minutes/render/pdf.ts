@@ -1,21 +1,29 @@
 import PDFDocument from 'pdfkit';
 import type { Block, TableColumn } from '../../../shared/viewModels/documentBlocks.ts';
 import type { LaidOutDocument } from '../layout/blocks.ts';
+import { drawnOutOfOrder, toDrawable } from '../../pdf/drawable.ts';
+import { FONT, useUnicodeFonts, type DirectionOption } from '../../pdf/unicodeText.ts';
+import { paragraphDirection, type Direction } from '../../pdf/visualOrder.ts';
 import { breakLongRuns } from './longWords.ts';
-import { toWinAnsi } from './winAnsi.ts';
 
 /**
  * A laid-out document as a tagged PDF (PDF/UA-style): a structure tree of H1–H3, P, L/LI
  * with Lbl and LBody, and Table/TR/TH/TD with header scope, so screen readers can move by
  * heading and read tables as tables; /Lang en-GB; the title shown in the window bar;
- * bookmarks for every heading; page numbers marked as artifacts. Text is drawn with the
- * standard Helvetica (see winAnsi.ts): where a character cannot be drawn, the element's
- * ActualText keeps the original words.
+ * bookmarks for every heading; page numbers marked as artifacts. Text is drawn in Noto
+ * fonts for every script Coplan has a font for, right-to-left text right-aligned and in
+ * visual order (see ../../pdf/unicodeText.ts). Where a character cannot be drawn, or is
+ * drawn out of typed order, the element's ActualText keeps the original words.
  */
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
-type Cell = PDFKit.Mixins.CellOptions & { scope?: 'row' | 'column'; title?: string };
+type TextOptions = PDFKit.Mixins.TextOptions & DirectionOption;
+type Cell = PDFKit.Mixins.CellOptions & {
+	scope?: 'row' | 'column';
+	title?: string;
+	textOptions?: TextOptions;
+};
 type AccessibleTableOptions = PDFKit.Mixins.TableOptionsWithData & { structParent: Struct };
 
 const MARGIN = 56;
@@ -56,18 +64,32 @@ function withCellActualText(doc: Doc, texts: Map<string, string>, draw: () => vo
 	}
 }
 
+/** Right-to-left paragraphs start at the right edge, as in the Word document. */
+function directionOptions(text: string): TextOptions {
+	const direction: Direction = paragraphDirection(text);
+	return direction === 'rtl' ? { direction, align: 'right' } : {};
+}
+
 class TaggedWriter {
 	readonly doc: Doc;
 	private readonly root: Struct;
 	/** Whether some text had characters the font cannot draw. */
 	changedText = false;
 
-	/** Text the font can draw, and the original as ActualText when that differs. */
-	private drawable(text: string): { text: string; actual: string | undefined } {
-		const result = toWinAnsi(text);
+	/**
+	 * Text the fonts can draw, the original as ActualText when what is drawn differs or
+	 * is drawn out of order, and options that right-align a right-to-left paragraph.
+	 */
+	private drawable(text: string): {
+		text: string;
+		actual: string | undefined;
+		options: TextOptions;
+	} {
+		const result = toDrawable(text);
 		if (result.changed) this.changedText = true;
 		const drawn = breakLongRuns(result.text);
-		return { text: drawn, actual: result.changed || drawn !== result.text ? text : undefined };
+		const differs = result.changed || drawn !== result.text || drawnOutOfOrder(drawn);
+		return { text: drawn, actual: differs ? text : undefined, options: directionOptions(drawn) };
 	}
 
 	constructor(doc: Doc) {
@@ -77,11 +99,15 @@ class TaggedWriter {
 	}
 
 	/** Adds a structure element whose content is drawn by `draw`. */
-	private element(type: string, text: string, draw: (drawnText: string) => void): void {
-		const { text: drawn, actual } = this.drawable(text);
+	private element(
+		type: string,
+		text: string,
+		draw: (drawnText: string, options: TextOptions) => void
+	): void {
+		const { text: drawn, actual, options } = this.drawable(text);
 		const element = this.doc.struct(type, actual ? { actual } : {});
 		this.root.add(element);
-		element.add(() => draw(drawn));
+		element.add(() => draw(drawn, options));
 		element.end();
 	}
 
@@ -91,21 +117,22 @@ class TaggedWriter {
 		// Keep a heading with at least a few lines of what follows it.
 		if (doc.y + size * 4 > doc.page.maxY()) doc.addPage();
 		doc.moveDown(level === 1 ? 0 : 0.6);
-		this.element(`H${level}`, text, (drawn) => {
-			doc.font('Helvetica-Bold').fontSize(size).fillColor(TEXT_COLOUR).text(drawn);
+		this.element(`H${level}`, text, (drawn, options) => {
+			doc.font(FONT.bold).fontSize(size).fillColor(TEXT_COLOUR).text(drawn, options);
 		});
-		if (level <= 2) doc.outline.addItem(toWinAnsi(text).text);
+		// Bookmarks are Unicode text strings, shown in the reader's own fonts.
+		if (level <= 2) doc.outline.addItem(text);
 		doc.moveDown(0.3);
 	}
 
 	paragraph(text: string, style: 'normal' | 'note' | 'strong' = 'normal'): void {
 		const doc = this.doc;
-		this.element('P', text, (drawn) => {
+		this.element('P', text, (drawn, options) => {
 			doc
-				.font(style === 'strong' ? 'Helvetica-Bold' : 'Helvetica')
+				.font(style === 'strong' ? FONT.bold : FONT.regular)
 				.fontSize(BODY_SIZE)
 				.fillColor(style === 'note' ? NOTE_COLOUR : TEXT_COLOUR)
-				.text(drawn);
+				.text(drawn, options);
 		});
 		doc.moveDown(0.4);
 	}
@@ -119,7 +146,7 @@ class TaggedWriter {
 		const width = doc.page.width - left - doc.page.margins.right - indent;
 		items.forEach((item, index) => {
 			const body = this.drawable(item);
-			doc.font('Helvetica').fontSize(BODY_SIZE).fillColor(TEXT_COLOUR);
+			doc.font(FONT.regular).fontSize(BODY_SIZE).fillColor(TEXT_COLOUR);
 			if (doc.y + doc.currentLineHeight(true) > doc.page.maxY()) doc.addPage();
 			const top = doc.y;
 			const entry = doc.struct('LI');
@@ -130,7 +157,7 @@ class TaggedWriter {
 			label.end();
 			const content = doc.struct('LBody', body.actual ? { actual: body.actual } : {});
 			entry.add(content);
-			content.add(() => doc.text(body.text, left + indent, top, { width }));
+			content.add(() => doc.text(body.text, left + indent, top, { ...body.options, width }));
 			content.end();
 			entry.end();
 			doc.x = left;
@@ -160,12 +187,14 @@ class TaggedWriter {
 				overflow.push(`Row ${rowIndex + 1}, ${columns[columnIndex]?.label ?? ''}: ${text}`);
 				shown = `${text.slice(0, LONGEST_CELL)}… (continued after the table)`;
 			}
-			const { text: drawn, actual } = this.drawable(shown);
+			const { text: drawn, actual, options } = this.drawable(shown);
 			const title = actual === undefined ? undefined : actualTextKey(actualTexts, actual);
 			const isRowHeader = rowHeaders && columnIndex === 0;
+			const content: Cell = { text: drawn, title, textOptions: options };
+			if (options.align) content.align = { x: options.align };
 			return isRowHeader
-				? { text: drawn, type: 'TH', scope: 'row', font: { src: 'Helvetica-Bold' }, title }
-				: { text: drawn, type: 'TD', title };
+				? { ...content, type: 'TH', scope: 'row', font: { src: FONT.bold } }
+				: { ...content, type: 'TD' };
 		};
 		const data: Cell[][] = rows.map((row, rowIndex) =>
 			row.map((text, columnIndex) => cell(text, rowIndex, columnIndex))
@@ -173,15 +202,15 @@ class TaggedWriter {
 		if (header) {
 			data.unshift(
 				columns.map((column): Cell => ({
-					text: toWinAnsi(column.label).text,
+					text: column.label,
 					type: 'TH',
 					scope: 'column',
-					font: { src: 'Helvetica-Bold' },
+					font: { src: FONT.bold },
 					backgroundColor: '#f3f2f1'
 				}))
 			);
 		}
-		doc.font('Helvetica').fontSize(TABLE_SIZE).fillColor(TEXT_COLOUR);
+		doc.font(FONT.regular).fontSize(TABLE_SIZE).fillColor(TEXT_COLOUR);
 		const options: AccessibleTableOptions = {
 			structParent: this.root,
 			columnStyles: widths,
@@ -231,7 +260,7 @@ function addPageFooters(doc: Doc, footer: string): void {
 		doc.page.margins.bottom = 0;
 		doc.markContent('Artifact', { type: 'Pagination' });
 		doc
-			.font('Helvetica')
+			.font(FONT.regular)
 			.fontSize(8)
 			.fillColor(NOTE_COLOUR)
 			.text(
@@ -278,8 +307,11 @@ export function renderPdf(document: LaidOutDocument, options: PdfOptions): Promi
 		lang: 'en-GB',
 		displayTitle: true,
 		bufferPages: true,
+		// No default Helvetica: it would be written into the file though nothing uses it.
+		font: '',
 		info: { Title: document.title, Author: 'Coplan', Subject: document.stamp.join(' ') }
 	});
+	useUnicodeFonts(doc);
 	const chunks: Uint8Array[] = [];
 	const finished = new Promise<Uint8Array>((resolve, reject) => {
 		doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
@@ -291,12 +323,12 @@ export function renderPdf(document: LaidOutDocument, options: PdfOptions): Promi
 	for (const block of document.blocks) renderBlock(writer, block);
 	if (writer.changedText) {
 		writer.paragraph(
-			'Some characters, such as emoji and right-to-left or non-Latin scripts, cannot be drawn in this PDF and show as “?”. Screen readers and copied text get the original words. The Word document and the web page show them in full.',
+			'Some characters are in a script this PDF has no font for: they cannot be drawn in this PDF and show as “?”. Screen readers and copied text get the original words. The Word document and the web page show them in full.',
 			'note'
 		);
 	}
 	writer.end();
-	addPageFooters(doc, toWinAnsi(options.footer).text);
+	addPageFooters(doc, toDrawable(options.footer).text);
 	doc.end();
 	return finished;
 }
