@@ -21,17 +21,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { ServerKind } from '../lib/benchClients.ts';
-import { DocumentNames, connect, pause, percentile, round, untilLoaded } from '../lib/benchConnect.ts';
+import { DocumentNames, connect, pause, summarise, untilLoaded } from '../lib/benchConnect.ts';
 import { echoLatencies } from '../lib/benchEcho.ts';
 import { typeInMeeting } from '../lib/benchKeystrokes.ts';
 import { measureOpening, type OpeningResult } from '../lib/benchOpening.ts';
 import { startBenchServer, type BenchServer } from '../lib/benchProcess.ts';
-import {
-	renderBenchTable,
-	type LatencySummary,
-	type ScenarioResult,
-	type SoakResult
-} from '../lib/benchReport.ts';
+import { renderBenchTable, type ScenarioResult, type SoakResult } from '../lib/benchReport.ts';
 
 const quick = process.argv.includes('--quick');
 /** The value of `--name=value`, if given. */
@@ -107,16 +102,6 @@ const SCENARIOS = ALL_SCENARIOS.filter(
 const SOAK: Scenario = { ...manyMeetings(quick ? 50 : 200, quick ? 10 : 60), name: 'soak' };
 const CONNECTING = quick ? 200 : 1000;
 const OPENING_SAMPLES = quick ? 5 : 15;
-
-function summarise(latencies: number[]): LatencySummary {
-	const sorted = [...latencies].sort((a, b) => a - b);
-	return {
-		p50: round(percentile(sorted, 0.5)),
-		p90: round(percentile(sorted, 0.9)),
-		p99: round(percentile(sorted, 0.99)),
-		max: round(sorted.at(-1) ?? NaN)
-	};
-}
 
 /**
  * Runs a scenario: connects every client, starts the typists, measures for its seconds
