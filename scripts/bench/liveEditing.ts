@@ -14,7 +14,7 @@
  *
  * Coplan uses PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is set, PGlite
  * otherwise. Results are printed, with each figure's ratio to the faster baseline, and
- * written to bench/results/ (JSON) and bench/README.md (the table).
+ * written to bench/results/ (JSON) and bench/README.md (the table, its own section).
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ import { echoLatencies } from '../lib/benchEcho.ts';
 import { typeInMeeting } from '../lib/benchKeystrokes.ts';
 import { measureOpening, type OpeningResult } from '../lib/benchOpening.ts';
 import { startBenchServer, type BenchServer } from '../lib/benchProcess.ts';
+import { writeReadmeSection } from '../lib/benchReadme.ts';
 import { renderBenchTable, type ScenarioResult, type SoakResult } from '../lib/benchReport.ts';
 
 const quick = process.argv.includes('--quick');
@@ -280,6 +281,6 @@ if (!partial) {
 		`bench/results/liveEditing${quick ? '-quick' : ''}.json`,
 		`${JSON.stringify(report, null, 2)}\n`
 	);
-	if (!quick) writeFileSync('bench/README.md', table);
+	if (!quick) writeReadmeSection('liveEditing', table);
 }
 process.exit(0);
