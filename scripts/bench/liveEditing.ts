@@ -20,6 +20,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { option } from '../lib/benchArgs.ts';
 import type { ServerKind } from '../lib/benchClients.ts';
 import { DocumentNames, connect, pause, summarise, untilLoaded } from '../lib/benchConnect.ts';
 import { echoLatencies } from '../lib/benchEcho.ts';
@@ -30,11 +31,6 @@ import { writeReadmeSection } from '../lib/benchReadme.ts';
 import { renderBenchTable, type ScenarioResult, type SoakResult } from '../lib/benchReport.ts';
 
 const quick = process.argv.includes('--quick');
-/** The value of `--name=value`, if given. */
-function option(name: string): string | undefined {
-	const prefix = `--${name}=`;
-	return process.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
-}
 const onlyScenarios = option('scenarios');
 const onlyServers = option('servers')?.split(',');
 const partial = onlyScenarios !== undefined || onlyServers !== undefined;
