@@ -6,9 +6,11 @@
  * own Redis extension for two), each through the same scenarios. In the two-instance runs
  * each meeting's typist and about half its readers are on one server and the other readers
  * on the other: so the figures show what Redis costs both the people on the typist's
- * server and those on the other. One Redis pub/sub hop is timed in the same run.
+ * server and those on the other. Every setup runs throughout and they take turns, round
+ * after round, so that a busy machine weighs on them alike. One Redis pub/sub hop is timed
+ * in the same run.
  *
- *   npm run bench twoInstances             the full run (a few minutes)
+ *   npm run bench twoInstances             the full run (about five minutes)
  *   npm run bench -- --quick twoInstances  a shorter run
  *   --setups=coplan-2,hocuspocus-2         only these setups (server-instances)
  *   --scenarios=50                         only scenarios whose name contains this
@@ -51,6 +53,8 @@ const onlyScenarios = option('scenarios');
 const partial = onlySetups !== undefined || onlyScenarios !== undefined;
 const databaseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
+/** Each setup's turns at each scenario, taken in rotation with the other setups. */
+const ROUNDS = quick ? 1 : 3;
 const loadAverage = Math.round((loadavg()[0] ?? NaN) * 10) / 10;
 
 interface Scenario {
@@ -68,14 +72,14 @@ const ALL_SCENARIOS: Scenario[] = [
 		meetings: 1,
 		clientsPerMeeting: 10,
 		intervalMs: 20,
-		seconds: quick ? 4 : 10
+		seconds: quick ? 4 : 5
 	},
 	{
 		name: '50 meetings × 4 clients, one typist each every 200 ms',
 		meetings: 50,
 		clientsPerMeeting: 4,
 		intervalMs: 200,
-		seconds: quick ? 6 : 15
+		seconds: quick ? 6 : 8
 	}
 ];
 
@@ -105,17 +109,26 @@ interface Group {
 	perMeeting: number[];
 }
 
+/** One round of a scenario on one setup: a group of readers' latencies, before summing up. */
+interface Measured {
+	readers: Readers;
+	clients: number;
+	latencies: number[];
+	expected: number;
+	cpuPercent: number[];
+	lagP99: number[];
+}
+
 /**
  * Runs a scenario on one instance or two: connects every client where placement() puts
  * it, starts each meeting's typist, measures for the scenario's seconds (each server's
  * CPU and event-loop lag over that time), then waits up to 3 s for the last keystrokes.
  */
 async function runScenario(
-	kind: ClusterKind,
 	servers: BenchServer[],
 	names: DocumentNames,
 	scenario: Scenario
-): Promise<GroupResult[]> {
+): Promise<Measured[]> {
 	const groups = new Map<Readers, Group>();
 	const groupOf = new Map<BenchClient, Group>();
 	const meetings = Array.from({ length: scenario.meetings }, (_, meeting) => {
@@ -142,7 +155,12 @@ async function runScenario(
 	const unheard: number[] = [];
 	const typing = await Promise.all(
 		meetings.map((clients) =>
-			typeInMeeting(clients, 1, scenario.intervalMs, (client) => groupOf.get(client)?.latencies ?? unheard)
+			typeInMeeting(
+				clients,
+				1,
+				scenario.intervalMs,
+				(client) => groupOf.get(client)?.latencies ?? unheard
+			)
 		)
 	);
 	for (const server of servers) await server.lag();
@@ -157,11 +175,12 @@ async function runScenario(
 	const lagP99: number[] = [];
 	for (const server of servers) lagP99.push((await server.lag()).lagP99);
 	// Keystrokes per meeting: each was expected at every other client of it.
-	const keystrokes = typing.map(
-		(meeting) => meeting.expected() / (scenario.clientsPerMeeting - 1)
-	);
+	const keystrokes = typing.map((meeting) => meeting.expected() / (scenario.clientsPerMeeting - 1));
 	const expectedOf = (group: Group) =>
-		group.perMeeting.reduce((sum, readers, meeting) => sum + readers * (keystrokes[meeting] ?? 0), 0);
+		group.perMeeting.reduce(
+			(sum, readers, meeting) => sum + readers * (keystrokes[meeting] ?? 0),
+			0
+		);
 	const deadline = performance.now() + 3000;
 	while (
 		[...groups.values()].some((group) => group.latencies.length < expectedOf(group)) &&
@@ -171,17 +190,50 @@ async function runScenario(
 	}
 	for (const client of everyone) client.close();
 	return [...groups.entries()].map(([readers, group]) => ({
-		scenario: scenario.name,
-		server: kind,
-		instances: servers.length === 1 ? 1 : 2,
 		readers,
 		clients: group.clients,
-		...summarise(group.latencies),
-		delivered: group.latencies.length,
+		latencies: group.latencies,
 		expected: expectedOf(group),
 		cpuPercent,
 		lagP99
 	}));
+}
+
+/**
+ * A group's rounds as one row: latencies pooled, each instance's CPU the mean of the
+ * rounds', its event-loop lag p99 the highest.
+ */
+function pooled(
+	kind: ClusterKind,
+	instances: 1 | 2,
+	scenario: Scenario,
+	rounds: Measured[]
+): GroupResult {
+	const [first] = rounds;
+	if (!first) throw new Error('no rounds to pool');
+	const latencies = rounds.flatMap((round) => round.latencies);
+	const perInstance = (
+		pick: (round: Measured) => number[],
+		combine: (values: number[]) => number
+	) =>
+		first.cpuPercent.map((_, index) => combine(rounds.map((round) => pick(round)[index] ?? NaN)));
+	const mean = (values: number[]) =>
+		Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
+	return {
+		scenario: scenario.name,
+		server: kind,
+		instances,
+		readers: first.readers,
+		clients: first.clients,
+		...summarise(latencies),
+		delivered: latencies.length,
+		expected: rounds.reduce((sum, round) => sum + round.expected, 0),
+		cpuPercent: perInstance((round) => round.cpuPercent, mean),
+		lagP99: perInstance(
+			(round) => round.lagP99,
+			(values) => Math.max(...values)
+		)
+	};
 }
 
 const why = await whyNotMeasurable(databaseUrl, redisUrl);
@@ -192,8 +244,8 @@ if (why || !databaseUrl || !redisUrl) {
 // Coplan's bench server makes its database under TEST_DATABASE_URL (benchServers/coplan.ts).
 process.env.TEST_DATABASE_URL = databaseUrl;
 
-const meetingsNeeded = SCENARIOS.reduce((sum, scenario) => sum + scenario.meetings, 0);
-const setups = (
+const meetingsNeeded = ROUNDS * SCENARIOS.reduce((sum, scenario) => sum + scenario.meetings, 0);
+const SETUPS = (
 	[
 		{ kind: 'coplan', count: 1 },
 		{ kind: 'coplan', count: 2 },
@@ -204,25 +256,44 @@ const setups = (
 console.log(
 	`Load average ${loadAverage} on ${cpus().length} cores as the run begins: figures from a shared machine vary.`
 );
-const results: GroupResult[] = [];
-for (const { kind, count } of setups) {
-	const servers = await startInstances(kind, count, meetingsNeeded, redisUrl);
-	try {
+// Every setup runs from the start, idle but for its turns: taking turns, round after
+// round, spreads whatever else the machine is doing over all of them alike.
+const running: { kind: ClusterKind; servers: BenchServer[]; names: DocumentNames }[] = [];
+const measured = new Map<string, Measured[]>();
+try {
+	for (const { kind, count } of SETUPS) {
+		const servers = await startInstances(kind, count, meetingsNeeded, redisUrl);
 		const [first] = servers;
-		if (!first) throw new Error('no servers started');
-		const names = new DocumentNames(first);
+		if (!first) throw new Error(`${kind} did not start`);
+		running.push({ kind, servers, names: new DocumentNames(first) });
 		console.log(`${kind}, ${count} instance${count === 1 ? '' : 's'}: started`);
+	}
+	for (let round = 0; round < ROUNDS; round += 1) {
 		for (const scenario of SCENARIOS) {
-			const rows = await runScenario(kind, servers, names, scenario);
-			results.push(...rows);
-			for (const row of rows) {
-				console.log(
-					`  ${scenario.name}, readers ${row.readers}: p50 ${row.p50} ms, p95 ${row.p95}, p99 ${row.p99}, ${row.delivered}/${row.expected}, CPU ${row.cpuPercent.join(' / ')}%`
-				);
+			for (let turn = 0; turn < running.length; turn += 1) {
+				const setup = running[(round + turn) % running.length];
+				if (!setup) continue;
+				for (const group of await runScenario(setup.servers, setup.names, scenario)) {
+					const key = `${scenario.name}\n${setup.kind}\n${setup.servers.length}\n${group.readers}`;
+					measured.set(key, [...(measured.get(key) ?? []), group]);
+					const { p50, p99 } = summarise(group.latencies);
+					console.log(
+						`  round ${round + 1}, ${scenario.name}, ${setup.kind} × ${setup.servers.length}, readers ${group.readers}: p50 ${p50} ms, p99 ${p99}`
+					);
+				}
 			}
 		}
-	} finally {
-		await stopInstances(servers);
+	}
+} finally {
+	for (const setup of running) await stopInstances(setup.servers);
+}
+const results: GroupResult[] = [];
+for (const scenario of SCENARIOS) {
+	for (const { kind, count } of SETUPS) {
+		for (const readers of ['all', 'typist’s server', 'other server'] as const) {
+			const rounds = measured.get(`${scenario.name}\n${kind}\n${count}\n${readers}`);
+			if (rounds) results.push(pooled(kind, count, scenario, rounds));
+		}
 	}
 }
 const hop = summarise(await redisHopLatencies(redisUrl, quick ? 200 : 1000, 5));
@@ -234,6 +305,7 @@ const report: TwoInstancesReport = {
 	cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
 	loadAverage,
 	quick,
+	rounds: ROUNDS,
 	redisHop: hop,
 	results
 };
@@ -242,7 +314,7 @@ console.log(`\n${markdown}`);
 const coplan = p50Differences(report).filter((entry) => entry.server === 'coplan');
 console.log(
 	`Target (two instances add at most ${TARGET_MS} ms to p50): ${targetMet(report) ? 'met' : 'not met'} (${coplan
-		.map((entry) => `${entry.readers} ${entry.added >= 0 ? "+" : ""}${entry.added} ms`)
+		.map((entry) => `${entry.readers} ${entry.added >= 0 ? '+' : ''}${entry.added} ms`)
 		.join(', ')})`
 );
 // A partial run is for looking into one thing; it leaves the recorded results alone.

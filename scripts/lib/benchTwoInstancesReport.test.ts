@@ -38,6 +38,7 @@ function report(otherServerP50: number): TwoInstancesReport {
 		cpu: '2 × test',
 		loadAverage: 1.5,
 		quick: false,
+		rounds: 3,
 		redisHop: { p50: 0.3, p90: 0.5, p95: 0.6, p99: 1, max: 2 },
 		results: [
 			row('coplan', 'all', 2),

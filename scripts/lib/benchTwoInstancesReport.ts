@@ -29,6 +29,8 @@ export interface TwoInstancesReport {
 	/** The machine's one-minute load average as the run began. */
 	loadAverage: number;
 	quick: boolean;
+	/** Each setup's turns at each scenario, pooled into its figures. */
+	rounds: number;
 	/** One Redis pub/sub hop, publish to delivery, measured in the same run. */
 	redisHop: LatencySummary & { p95: number };
 	results: GroupResult[];
@@ -167,7 +169,7 @@ export function renderTwoInstances(report: TwoInstancesReport): string {
 		'',
 		`\`npm run bench twoInstances\` at ${report.commit}, ${report.date.slice(0, 10)}; Node ${report.node}, ${report.cpu}${report.quick ? '; quick run' : ''}. The machine was shared and noisy: its load average was ${report.loadAverage} as the run began, on ${report.cpu.split(' ')[0]} cores that also ran PostgreSQL, Redis, every measuring client and other people’s work, so figures vary between runs.`,
 		'',
-		'Latency is a keystroke from the typist’s change to its arrival at another client of the same meeting, in ms. One instance: every client on one server, Redis off. Two instances: servers A and B in their own processes on one PostgreSQL database and one Redis; each meeting’s typist and about half its readers on one of them (A for a single meeting; many meetings alternate between A and B), the other readers on the other. Coplan’s figures carry their ratio to bare Hocuspocus in the same place, measured in the same run (for two instances, with Hocuspocus’s own Redis extension).',
+		`Latency is a keystroke from the typist’s change to its arrival at another client of the same meeting, in ms. One instance: every client on one server, Redis off. Two instances: servers A and B in their own processes on one PostgreSQL database and one Redis; each meeting’s typist and about half its readers on one of them (A for a single meeting; many meetings alternate between A and B), the other readers on the other. Every setup ran throughout, idle but for its turns; they took turns at each scenario, ${report.rounds} round${report.rounds === 1 ? '' : 's'} (pooled), so that the machine’s other work weighed on them alike. Coplan’s figures carry their ratio to bare Hocuspocus in the same place, measured in the same run (for two instances, with Hocuspocus’s own Redis extension).`,
 		'',
 		...scenarioTables(report),
 		...differenceTable(report),
