@@ -14,31 +14,23 @@
  *
  * Coplan uses PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is set, PGlite
  * otherwise. Results are printed, with each figure's ratio to the faster baseline, and
- * written to bench/results/ (JSON) and bench/README.md (the table).
+ * written to bench/results/ (JSON) and bench/README.md (the table, its own section).
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { option } from '../lib/benchArgs.ts';
 import type { ServerKind } from '../lib/benchClients.ts';
-import { DocumentNames, connect, pause, percentile, round, untilLoaded } from '../lib/benchConnect.ts';
+import { DocumentNames, connect, pause, summarise, untilLoaded } from '../lib/benchConnect.ts';
 import { echoLatencies } from '../lib/benchEcho.ts';
 import { typeInMeeting } from '../lib/benchKeystrokes.ts';
 import { measureOpening, type OpeningResult } from '../lib/benchOpening.ts';
 import { startBenchServer, type BenchServer } from '../lib/benchProcess.ts';
-import {
-	renderBenchTable,
-	type LatencySummary,
-	type ScenarioResult,
-	type SoakResult
-} from '../lib/benchReport.ts';
+import { writeReadmeSection } from '../lib/benchReadme.ts';
+import { renderBenchTable, type ScenarioResult, type SoakResult } from '../lib/benchReport.ts';
 
 const quick = process.argv.includes('--quick');
-/** The value of `--name=value`, if given. */
-function option(name: string): string | undefined {
-	const prefix = `--${name}=`;
-	return process.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
-}
 const onlyScenarios = option('scenarios');
 const onlyServers = option('servers')?.split(',');
 const partial = onlyScenarios !== undefined || onlyServers !== undefined;
@@ -107,16 +99,6 @@ const SCENARIOS = ALL_SCENARIOS.filter(
 const SOAK: Scenario = { ...manyMeetings(quick ? 50 : 200, quick ? 10 : 60), name: 'soak' };
 const CONNECTING = quick ? 200 : 1000;
 const OPENING_SAMPLES = quick ? 5 : 15;
-
-function summarise(latencies: number[]): LatencySummary {
-	const sorted = [...latencies].sort((a, b) => a - b);
-	return {
-		p50: round(percentile(sorted, 0.5)),
-		p90: round(percentile(sorted, 0.9)),
-		p99: round(percentile(sorted, 0.99)),
-		max: round(sorted.at(-1) ?? NaN)
-	};
-}
 
 /**
  * Runs a scenario: connects every client, starts the typists, measures for its seconds
@@ -295,6 +277,6 @@ if (!partial) {
 		`bench/results/liveEditing${quick ? '-quick' : ''}.json`,
 		`${JSON.stringify(report, null, 2)}\n`
 	);
-	if (!quick) writeFileSync('bench/README.md', table);
+	if (!quick) writeReadmeSection('liveEditing', table);
 }
 process.exit(0);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { hocuspocusClient, yWebsocketClient, type BenchClient } from './benchClients.ts';
 import type { BenchServer } from './benchProcess.ts';
+import type { LatencySummary } from './benchReport.ts';
 
 /** Document names a server can open: Coplan's seeded meetings, any name elsewhere. */
 export class DocumentNames {
@@ -32,6 +33,18 @@ export function percentile(sorted: number[], fraction: number): number {
 }
 
 export const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Latencies' percentiles and maximum, in ms to two places. */
+export function summarise(latencies: number[]): LatencySummary & { p95: number } {
+	const sorted = [...latencies].sort((a, b) => a - b);
+	return {
+		p50: round(percentile(sorted, 0.5)),
+		p90: round(percentile(sorted, 0.9)),
+		p95: round(percentile(sorted, 0.95)),
+		p99: round(percentile(sorted, 0.99)),
+		max: round(sorted.at(-1) ?? NaN)
+	};
+}
 
 export function median(values: number[]): number {
 	return round(

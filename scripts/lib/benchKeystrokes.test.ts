@@ -43,4 +43,27 @@ describe('timing keystrokes in a meeting', () => {
 		expect(Math.min(...latencies)).toBeGreaterThanOrEqual(DELAY_MS - 2);
 		for (const client of clients) client.close();
 	});
+
+	it('keeps each client’s arrivals apart when asked', async () => {
+		const clients = relayedClients(3);
+		const far = clients[2];
+		const near: number[] = [];
+		const away: number[] = [];
+		const meeting = await typeInMeeting(clients, 1, 10, (client) => (client === far ? away : near));
+		const typing = Date.now() + 5000;
+		while (meeting.expected() < 10 && Date.now() < typing) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		meeting.stop();
+		// Each keystroke is expected at the two clients that did not type it.
+		const each = meeting.expected() / 2;
+		const deadline = Date.now() + 2000;
+		while ((near.length < each || away.length < each) && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		expect(each).toBeGreaterThanOrEqual(5);
+		expect(near).toHaveLength(each);
+		expect(away).toHaveLength(each);
+		for (const client of clients) client.close();
+	});
 });

@@ -30,13 +30,15 @@ async function textOf(client: BenchClient, create: boolean): Promise<Y.XmlText> 
  * `intervalMs`, each from a random moment as people do, into one shared paragraph. A
  * keystroke is timed from the typist's change to the transaction that brings it into each
  * other client's copy, which every client watches through its state vector (so any number
- * of typists can share a text). Latencies are pushed to `latencies` as they arrive.
+ * of typists can share a text). Latencies are pushed to `latencies` as they arrive, or,
+ * to tell clients apart (those on one server from those on another), to the list it
+ * gives for each client.
  */
 export async function typeInMeeting(
 	clients: BenchClient[],
 	typists: number,
 	intervalMs: number,
-	latencies: number[]
+	latencies: number[] | ((client: BenchClient) => number[])
 ): Promise<TypingMeeting> {
 	const [first] = clients;
 	if (!first) throw new Error('a meeting with no clients');
@@ -45,6 +47,7 @@ export async function typeInMeeting(
 	const texts = await Promise.all(typing.map((client) => textOf(client, false)));
 	const sent = new Map<number, Sent[]>(typing.map((client) => [client.doc.clientID, []]));
 	for (const client of clients) {
+		const arrivals = Array.isArray(latencies) ? latencies : latencies(client);
 		// How many of each typist's keystrokes this client has counted.
 		const counted = new Map<number, number>();
 		client.doc.on('afterTransaction', (transaction: Y.Transaction) => {
@@ -57,7 +60,7 @@ export async function typeInMeeting(
 				for (; index < keystrokes.length; index += 1) {
 					const keystroke = keystrokes[index];
 					if (!keystroke || keystroke.clock > clock) break;
-					latencies.push(now - keystroke.at);
+					arrivals.push(now - keystroke.at);
 				}
 				counted.set(typist, index);
 			}

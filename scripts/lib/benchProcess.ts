@@ -14,6 +14,8 @@ export interface BenchServer {
 		meetings?: string[];
 		cookies?: string[];
 		database?: string;
+		/** Coplan's database, for a second instance to join (benchServers/coplan.ts). */
+		databaseUrl?: string;
 		/** The server never unloads a document once opened. */
 		keepsDocuments?: boolean;
 	};
