@@ -15,8 +15,11 @@ export interface RelaySettlerOptions {
 export const DEFAULT_RELAY_SETTLING: RelaySettlerOptions = {
 	// The update log writes within a quarter of a second, and retries for a few seconds
 	// before saving pauses: past that, the sender is gone or cannot write either.
-	settleAfterMs: 3000,
-	checkEveryMs: 2000
+	settleAfterMs: 5000,
+	// Each check reads every such document back from the database: rarely enough that it
+	// costs little beside the edits themselves. An author who reconnects does not wait for
+	// it (their store request settles at once).
+	checkEveryMs: 10_000
 };
 
 export interface SettleRequest {
@@ -70,13 +73,12 @@ export class RelaySettler {
 	/** Settles every document whose relayed edits are old enough (the timer's work). */
 	async settleDue(): Promise<void> {
 		const before = Date.now() - this.options.settleAfterMs;
-		await Promise.all(
-			this.edits.documentsWithEditsBefore(before).map((name) =>
-				this.settle(name, { before, compact: false }).catch((error: unknown) => {
-					this.log.warn({ err: error, document: name }, 'relayed edits not settled; will retry');
-				})
-			)
-		);
+		// One document at a time: all at once would hold up live editing for the burst.
+		for (const name of this.edits.documentsWithEditsBefore(before)) {
+			await this.settle(name, { before, compact: false }).catch((error: unknown) => {
+				this.log.warn({ err: error, document: name }, 'relayed edits not settled; will retry');
+			});
+		}
 	}
 
 	/** Waits until the document's newest relayed edit is old enough, then settles it all. */

@@ -1,4 +1,5 @@
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { isTransactionOrigin, OutgoingMessage, type onChangePayload } from '@hocuspocus/server';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../logger.ts';
 import { ClusterEvents } from './clusterEvents.ts';
@@ -66,6 +67,33 @@ class SharedDocumentsExtension extends RedisExtension {
 				'serving a document without the other servers: Redis is not answering'
 			);
 		}
+	}
+
+	/**
+	 * The extension tells the other servers of a change by its state vector, and the change
+	 * itself follows two Redis hops later (their reply, then ours): about 2.7 ms more than
+	 * one server at the median (`npm run bench twoInstances`). Publishing the change at
+	 * once takes one hop. The state-vector exchange still follows, and repairs anything a
+	 * lost message missed.
+	 */
+	override async onChange(payload: onChangePayload): Promise<void> {
+		await super.onChange(payload);
+		const origin = payload.transactionOrigin;
+		if (isTransactionOrigin(origin) && origin.source === 'redis') return;
+		const message = new OutgoingMessage(payload.documentName)
+			.createSyncMessage()
+			.writeUpdate(payload.update)
+			.toUint8Array();
+		// The extension's own framing: the sender's identifier, so it ignores its own.
+		const identifier = Buffer.from(this.configuration.identifier, 'utf-8');
+		this.pub
+			.publish(
+				`${this.configuration.prefix}:${payload.documentName}`,
+				Buffer.concat([Buffer.from([identifier.length]), identifier, message])
+			)
+			.catch((error: unknown) => {
+				this.log.warn({ err: error, document: payload.documentName }, 'a change not published');
+			});
 	}
 
 	override async onStoreDocument(): Promise<void> {}
