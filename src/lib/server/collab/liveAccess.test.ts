@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { meetings, teamMembers } from '../db/schema.ts';
+import { meetings } from '../db/schema.ts';
 import { COLLAB_DENIAL } from '../../shared/collab/closeCodes.ts';
 import { meetingDocumentName } from '../../shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../shared/collab/meetingDoc.ts';
-import { createMeeting } from '../testing/factories.ts';
+import { removeFromTeam, createMeeting } from '../testing/factories.ts';
 import { collabTest } from './testing/collabTest.ts';
 import { waitFor, waitForSaved } from './testing/collabTestServer.ts';
 
@@ -18,11 +18,7 @@ describe('access changes reach live connections', () => {
 			let refused: string | null = null;
 			void salt.authenticationFailure.then((reason) => (refused = reason));
 
-			await database.db
-				.delete(teamMembers)
-				.where(
-					and(eq(teamMembers.childId, team.childId), eq(teamMembers.userId, team.member('salt').id))
-				);
+			await removeFromTeam(database.db, team, 'salt');
 			await server.collab.live.childAccessChanged(team.childId);
 			await waitFor(() => refused === COLLAB_DENIAL.forbidden, 'the removed therapist to be told');
 

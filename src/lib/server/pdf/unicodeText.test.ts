@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { withPdf } from '../minutes/testing/readPdf.ts';
 import { describe, expect, it } from 'vitest';
 import { FACES, loadFont } from './fontFiles.ts';
 import { FONT, useUnicodeFonts, type DirectionOption } from './unicodeText.ts';
@@ -23,21 +22,13 @@ async function render(
 	doc.end();
 	await ended;
 	const bytes = new Uint8Array(Buffer.concat(chunks));
-	const loading = getDocument({
-		data: bytes.slice(),
-		standardFontDataUrl: `${resolve('node_modules/pdfjs-dist/standard_fonts')}/`,
-		verbosity: 0
-	});
-	const pdf = await loading.promise;
-	try {
+	return withPdf(bytes, async (pdf) => {
 		const content = await (await pdf.getPage(1)).getTextContent();
 		const items = content.items.flatMap((item) =>
 			'str' in item && item.str.trim() !== '' ? [{ text: item.str, x: item.transform[4] ?? 0 }] : []
 		);
 		return { raw: Buffer.from(bytes).toString('latin1'), items };
-	} finally {
-		await loading.destroy();
-	}
+	});
 }
 
 /** Each embedded font once (its Type0 font and descendant CIDFont both name it). */

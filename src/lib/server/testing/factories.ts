@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../auth/session.ts';
 import type { Database } from '../db/client.ts';
@@ -137,6 +138,17 @@ export async function addTeamMember(
 	agency = teamRole === 'parent_carer' ? 'Family' : SCHOOL_NAME
 ): Promise<void> {
 	await db.insert(teamMembers).values({ childId, userId, teamRole, agency });
+}
+
+/** Takes one of a team out of it, in the database only (live connections are not told). */
+export async function removeFromTeam(
+	db: Database,
+	team: ChildWithTeam,
+	key: string
+): Promise<void> {
+	await db
+		.delete(teamMembers)
+		.where(and(eq(teamMembers.childId, team.childId), eq(teamMembers.userId, team.member(key).id)));
 }
 
 export interface TeamPlace {

@@ -1,20 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import * as Y from 'yjs';
-import {
-	children,
-	documents,
-	documentUpdates,
-	meetings,
-	sessions,
-	teamMembers
-} from '../../db/schema.ts';
+import { children, documents, documentUpdates, meetings, sessions } from '../../db/schema.ts';
 import { COLLAB_DENIAL } from '../../../shared/collab/closeCodes.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import { readMeetingDoc, setFieldText } from '../../../shared/collab/meetingDoc.ts';
 import { loadStoredDoc } from '../documentStore.ts';
 import { encodeStoreRequest } from '../../../shared/collab/savingNotices.ts';
-import { createMeeting, documentEditorOf } from '../../testing/factories.ts';
+import { removeFromTeam, createMeeting, documentEditorOf } from '../../testing/factories.ts';
 import { testRedisPrefix, testRedisUrl } from '../../testing/redis.ts';
 import { collabTest, type CollabFixtures } from '../testing/collabTest.ts';
 import {
@@ -143,11 +136,7 @@ describe.skipIf(!redisUrl)('several servers sharing meetings through Redis', () 
 			const salt = await clients.openMeeting(team.member('salt'), meetingId, { server: b });
 			let refused: string | null = null;
 			void salt.authenticationFailure.then((reason) => (refused = reason));
-			await database.db
-				.delete(teamMembers)
-				.where(
-					and(eq(teamMembers.childId, team.childId), eq(teamMembers.userId, team.member('salt').id))
-				);
+			await removeFromTeam(database.db, team, 'salt');
 			await a.collab.live.childAccessChanged(team.childId);
 			// By the time it resolves, the other server has let the connection go.
 			expect(usersConnected(b, meetingId)).not.toContain(team.member('salt').id);

@@ -127,14 +127,27 @@ function mergePages(trees: RawNode[]): RawNode {
 	return { role: 'Root', children: [{ role: documentRole, children: topLevel }] };
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
+type LoadedPdf = Awaited<ReturnType<typeof getDocument>['promise']>;
+
+/** Opens a PDF with PDF.js, gives it to `read`, and closes it whatever happens. */
+export async function withPdf<T>(
+	bytes: Uint8Array,
+	read: (pdf: LoadedPdf) => Promise<T>
+): Promise<T> {
 	const loading = getDocument({
 		data: bytes.slice(),
 		standardFontDataUrl: `${resolve('node_modules/pdfjs-dist/standard_fonts')}/`,
 		verbosity: 0
 	});
-	const pdf = await loading.promise;
 	try {
+		return await read(await loading.promise);
+	} finally {
+		await loading.destroy();
+	}
+}
+
+export function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
+	return withPdf(bytes, async (pdf) => {
 		const { info } = await pdf.getMetadata();
 		const trees: RawNode[] = [];
 		const textOf = new Map<string, string>();
@@ -166,9 +179,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
 			root: toElement(mergePages(trees), textOf),
 			raw: Buffer.from(bytes).toString('latin1')
 		};
-	} finally {
-		await loading.destroy();
-	}
+	});
 }
 
 /** Every element with a role, in document order. */
