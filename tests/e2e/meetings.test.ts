@@ -129,6 +129,11 @@ test.describe('meetings', () => {
 				name: 'Annual review of an Education, Health and Care plan (EHCP) for Aaron'
 			})
 		).toBeVisible();
+		// Aaron's team has no social worker: the page says the law wants one invited.
+		const missing = page
+			.getByRole('note')
+			.filter({ hasText: 'The law says this review must invite' });
+		await expect(missing.getByRole('listitem')).toHaveText(['social care (a social worker)']);
 		const meetingUrl = new URL(page.url());
 		meetingUrl.search = '';
 		await expect(page.getByText(`12 March ${nextYear} at 10:00`)).toBeVisible();

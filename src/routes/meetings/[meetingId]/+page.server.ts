@@ -20,6 +20,7 @@ import { meetingTimeline } from '$lib/server/services/meetings/timelines.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
 import { describeStatus, DEFAULT_DUE_SOON_DAYS } from '$lib/shared/domain/timeline.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { missingStatutoryInvitees } from '$lib/shared/domain/statutoryInvitees.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const { actor, meeting, resource } = await requireMeeting(event, 'meeting.view');
@@ -48,6 +49,10 @@ export const load: PageServerLoad = async (event) => {
 		},
 		childName: knownAs(meeting.child),
 		invitees: invitees.map(({ contribution: _text, contributionAt: _at, ...invitee }) => invitee),
+		missingInvitees: missingStatutoryInvitees(
+			meeting.type,
+			invitees.map((invitee) => invitee.teamRole)
+		).map((group) => group.label),
 		contributions,
 		deadlines: deadlines.map((deadline) => ({
 			key: deadline.rule.key,
