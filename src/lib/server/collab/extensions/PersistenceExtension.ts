@@ -29,7 +29,7 @@ import type { CollabMetrics } from '../../metrics.ts';
 import { DEFAULT_UPDATE_LOG_LIMITS, UpdateLog, type UpdateLogLimits } from '../updateLog.ts';
 import { RelaySettler, type RelaySettlerOptions } from '../relaySettler.ts';
 import { settleSharedDocument } from '../sharedDocumentStore.ts';
-import { advanceContiguous } from '../updateClocks.ts';
+import { StoredNotices, type BatchCoverage } from '../storedNotices.ts';
 import { ALREADY_STORED } from '../createOnce.ts';
 
 export interface PersistenceOptions {
@@ -57,22 +57,6 @@ export interface PersistenceOptions {
 
 type Clocks = Map<number, number>;
 
-/** What one write of a document's log rows covers (see UpdateLog's coverage). */
-interface BatchCoverage {
-	/** The document's state vector as the rows were taken. */
-	clocks: Clocks;
-	/** The number of connections' edits the document had taken by then (see `edits`). */
-	editsUpTo: number;
-}
-
-/** Which connections sent edits that no StoredNotice has yet told them are stored. */
-interface EditsAwaitingNotice {
-	/** Edits from connections the document has taken, counted from its loading. */
-	count: number;
-	/** Each such connection, with the count as of its latest edit. */
-	latest: Map<Connection, number>;
-}
-
 /** Who made an update, for the log: the connection's user, or the server's own context. */
 function authorOf(origin: unknown): string | null {
 	if (!isTransactionOrigin(origin)) return null;
@@ -92,12 +76,8 @@ function authorOf(origin: unknown): string | null {
  *   (`document.on('update')`, attached as it loads), whoever made it, so no hook earlier
  *   in a chain can skip the write. Updates are batched per document for at most ~100 ms
  *   (UpdateLog).
- * - When a batch is committed, each connection whose edits it holds is told which edits
- *   are now stored (a StoredNotice with the state-vector clocks the batch covers), and
- *   store requests waiting on that batch are answered. Others need no notice: a page
- *   counts content that came from the server as saved, and with one typist among many
- *   readers, notices to everyone were as many frames as the edits themselves. A
- *   connection that has just opened gets the whole stored state vector. A page says
+ * - When a batch is committed, the connections whose edits it holds are told so
+ *   (StoredNotices), and store requests waiting on that batch are answered. A page says
  *   "Saved" only from these.
  * - When writing fails for a few seconds or too much waits in memory, saving pauses
  *   (SavingGate: every connection read-only and told why) and resumes by itself once
@@ -120,22 +100,14 @@ export class PersistenceExtension implements Extension {
 	private readonly rowsAfterState = new Map<string, number>();
 	private stopping = false;
 	private readonly loaded = new Map<string, Document>();
-	/** What of each loaded document is in the database, as a state vector. */
-	private readonly storedClocks = new Map<string, Clocks>();
-	/**
-	 * What of each loaded document is in the database or in this server's log batches:
-	 * loaded content, then each update this server logs, client by client as long as the
-	 * clocks run on without a gap. Relayed edits (Redis) are not counted: their sender
-	 * logs them, or they are settled later.
-	 */
-	private readonly loggedClocks = new Map<string, Clocks>();
+	/** What each loaded document has stored, and who has been told. */
+	private readonly notices = new StoredNotices();
 	/** With several servers, settles what was relayed from the others. */
 	private readonly relay: RelaySettler | null;
 	/** When each connection opened (store requests compare relayed edits with it). */
 	private readonly connectedAt = new WeakMap<Connection, number>();
 	/** The highest log seq written for each loaded document. */
 	private readonly lastSeq = new Map<string, number>();
-	private readonly edits = new Map<string, EditsAwaitingNotice>();
 	private readonly detachers = new Map<string, () => void>();
 	/** Documents kept loaded because a store failed or their updates were unwritten. */
 	private readonly keptForWriting = new Set<string>();
@@ -161,14 +133,7 @@ export class PersistenceExtension implements Extension {
 			options.logger,
 			{ ...DEFAULT_UPDATE_LOG_LIMITS, ...options.limits },
 			{
-				coverage: (name) => {
-					const document = this.loaded.get(name);
-					if (!document) return null;
-					return {
-						clocks: new Map(this.loggedClocks.get(name)),
-						editsUpTo: this.edits.get(name)?.count ?? 0
-					};
-				},
+				coverage: (name) => this.notices.coverage(name),
 				committed: (name, seq, coverage) => this.committed(name, seq, coverage),
 				pausedChanged: (paused) => this.saving.set(paused),
 				written: (seconds, rows) => options.metrics?.logWritten(seconds, rows)
@@ -191,8 +156,7 @@ export class PersistenceExtension implements Extension {
 		const last = stored.pending.at(-1)?.seq ?? stored.compactedSeq;
 		this.lastSeq.set(documentName, last);
 		this.rowsAfterState.set(documentName, stored.pending.length);
-		this.storedClocks.set(documentName, Y.decodeStateVector(Y.encodeStateVector(document)));
-		this.loggedClocks.set(documentName, Y.decodeStateVector(Y.encodeStateVector(document)));
+		this.notices.loaded(documentName, document);
 		this.loaded.set(documentName, document);
 		this.logUpdatesOf(documentName, document);
 		if (stored.pending.length > this.compactAfterRows) {
@@ -214,8 +178,6 @@ export class PersistenceExtension implements Extension {
 
 	private logUpdatesOf(documentName: string, document: Document): void {
 		this.detachers.get(documentName)?.();
-		const edits: EditsAwaitingNotice = { count: 0, latest: new Map() };
-		this.edits.set(documentName, edits);
 		const onUpdate = (update: Uint8Array, origin: unknown) => {
 			// Another server's edit, relayed: that server logs it (or, if it dies first, the
 			// relay settler does).
@@ -223,18 +185,14 @@ export class PersistenceExtension implements Extension {
 				this.relay?.relayed(documentName, update);
 				return;
 			}
-			const logged = this.loggedClocks.get(documentName);
-			if (logged) advanceContiguous(logged, update);
 			if (origin === ALREADY_STORED) {
-				const stored = this.storedClocks.get(documentName);
-				if (stored) advanceContiguous(stored, update);
+				this.notices.alreadyStored(documentName, update);
 				return;
 			}
 			this.rowsAfterState.set(documentName, (this.rowsAfterState.get(documentName) ?? 0) + 1);
-			if (isTransactionOrigin(origin) && origin.source === 'connection') {
-				edits.count += 1;
-				edits.latest.set(origin.connection, edits.count);
-			}
+			const fromConnection =
+				isTransactionOrigin(origin) && origin.source === 'connection' ? origin.connection : null;
+			this.notices.logging(documentName, update, fromConnection);
 			this.updateLog.add({
 				documentName,
 				update,
@@ -249,60 +207,18 @@ export class PersistenceExtension implements Extension {
 	private committed(documentName: string, seq: number, coverage: BatchCoverage | null): void {
 		this.lastSeq.set(documentName, Math.max(seq, this.lastSeq.get(documentName) ?? 0));
 		this.merger?.noteLogged(documentName);
-		const stored = this.storedClocks.get(documentName);
 		const document = this.loaded.get(documentName);
-		if (!stored || !document) return;
-		const changed: Clocks = new Map();
-		for (const [client, clock] of coverage?.clocks ?? []) {
-			if (clock > (stored.get(client) ?? 0)) {
-				stored.set(client, clock);
-				changed.set(client, clock);
-			}
-		}
-		this.noticeEditors(documentName, document, changed, coverage?.editsUpTo ?? 0);
+		if (!document) return;
+		this.notices.committed(document, coverage);
 		if (document.getConnections().length === 0) this.unloadIfKept(document);
 	}
 
-	/**
-	 * Relayed edits were settled: the database holds `stored`. Every connection hears what
-	 * that adds to what it was told, since it may include its own edits made through
-	 * another server.
-	 */
+	/** Relayed edits were settled (RelaySettler): the database holds `stored`. */
 	private settled(documentName: string, stored: Clocks): void {
-		const known = this.storedClocks.get(documentName);
-		const logged = this.loggedClocks.get(documentName);
 		const document = this.loaded.get(documentName);
-		if (!known || !logged || !document) return;
-		const changed: Clocks = new Map();
-		for (const [client, clock] of stored) {
-			if (clock > (logged.get(client) ?? 0)) logged.set(client, clock);
-			if (clock > (known.get(client) ?? 0)) {
-				known.set(client, clock);
-				changed.set(client, clock);
-			}
-		}
-		if (changed.size === 0) return;
-		const notice = encodeStoredNotice(changed, false);
-		for (const connection of document.getConnections()) connection.sendStateless(notice);
+		if (!document) return;
+		this.notices.settled(document, stored);
 		if (document.getConnections().length === 0) this.unloadIfKept(document);
-	}
-
-	/** Tells each connection whose edits are all in a committed batch what it stored. */
-	private noticeEditors(
-		documentName: string,
-		document: Document,
-		changed: Clocks,
-		editsUpTo: number
-	): void {
-		const edits = this.edits.get(documentName);
-		if (!edits) return;
-		const notice = changed.size > 0 ? encodeStoredNotice(changed, false) : null;
-		for (const [connection, latest] of edits.latest) {
-			// Edits taken after this batch are in a later one, which will tell it.
-			if (latest > editsUpTo) continue;
-			edits.latest.delete(connection);
-			if (notice && document.hasConnection(connection)) connection.sendStateless(notice);
-		}
 	}
 
 	/** A document kept loaded only because it had unwritten updates may now go. */
@@ -325,8 +241,7 @@ export class PersistenceExtension implements Extension {
 	/** A new connection learns what is stored, and whether saving is paused. */
 	async connected({ connection, documentName }: connectedPayload<CollabContext>): Promise<void> {
 		this.connectedAt.set(connection, Date.now());
-		const stored = this.storedClocks.get(documentName);
-		if (stored) connection.sendStateless(encodeStoredNotice(stored, true));
+		this.notices.welcome(documentName, connection);
 		if (this.saving.paused) this.saving.apply(connection);
 	}
 
@@ -411,12 +326,10 @@ export class PersistenceExtension implements Extension {
 		this.detachers.delete(documentName);
 		this.loaded.delete(documentName);
 		this.keptForWriting.delete(documentName);
-		this.storedClocks.delete(documentName);
-		this.loggedClocks.delete(documentName);
+		this.notices.forget(documentName);
 		this.relay?.forget(documentName);
 		this.lastSeq.delete(documentName);
 		this.rowsAfterState.delete(documentName);
-		this.edits.delete(documentName);
 		this.updateLog.forget(documentName);
 	}
 
