@@ -15,7 +15,9 @@ ENV NODE_ENV=production \
     DATA_DIR=/var/lib/coplan
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# No production dependency has an install script; skipping scripts also skips `prepare`
+# (svelte-kit sync), which needs the dev dependencies and has nothing to do here.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/build ./build
 COPY drizzle ./drizzle
 # The entry runs as TypeScript (Node 24 strips the types); it imports only the handoff.
@@ -26,7 +28,7 @@ USER node
 EXPOSE 3000
 # Ready means the database answers (503 otherwise): the proxy stops sending people here.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 3000}/readyz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # SIGTERM: stops taking edits, writes every document, closes the database (8 s at most).
 STOPSIGNAL SIGTERM
 CMD ["node", "server/main.ts"]
