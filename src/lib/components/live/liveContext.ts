@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type * as Y from 'yjs';
 import type { CollabSession } from '$lib/client/collab/CollabSession.svelte.ts';
 import type { LiveMeetingDoc } from '$lib/client/collab/LiveMeetingDoc.svelte.ts';
+import type { SectionFolds } from '$lib/client/meetingRoom/SectionFolds.svelte.ts';
 import type { ChangeAuthor, Editor, MeetingSection } from '$lib/shared/collab/meetingDoc.ts';
 
 /** A member of the child's team, as the live page needs them (owner select, views). */
@@ -32,6 +33,8 @@ export interface LiveContext {
 	author(): ChangeAuthor;
 	/** A team member's name, or a neutral phrase for someone no longer in the team. */
 	personName(userId: string): string;
+	/** The sections this person has folded away (their view only). */
+	folds: SectionFolds;
 }
 
 const KEY = Symbol('coplan.live');
