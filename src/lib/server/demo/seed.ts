@@ -20,9 +20,18 @@ export const DEMO_STORIES: readonly DemoStory[] = [aaron, jordan, maya, connor];
 
 function dateOfBirth(child: DemoChild, now: Date): string {
 	if (typeof child.dateOfBirth === 'string') return child.dateOfBirth;
+	if (typeof child.dateOfBirth === 'function') return child.dateOfBirth(ukDateOf(now));
 	const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 	date.setUTCMonth(date.getUTCMonth() - child.dateOfBirth.monthsAgo);
 	return date.toISOString().slice(0, 10);
+}
+
+/** The child's cohort, from the year group the story gives them on the seeding day. */
+function receptionYearOf(child: DemoChild, now: Date): number | null {
+	const today = ukDateOf(now);
+	const yearGroup =
+		typeof child.yearGroup === 'function' ? child.yearGroup(today) : child.yearGroup;
+	return yearGroup === null ? null : receptionYearFor(yearGroup, today);
 }
 
 function lookup<T>(map: Map<string, T>, key: string): T {
@@ -70,8 +79,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoAcco
 					lastName: child.lastName,
 					dateOfBirth: dateOfBirth(child, now),
 					setting: child.setting,
-					receptionYear:
-						child.yearGroup === null ? null : receptionYearFor(child.yearGroup, ukDateOf(now)),
+					receptionYear: receptionYearOf(child, now),
 					planType: child.planType,
 					strengths: child.strengths,
 					areasOfNeed: child.areasOfNeed

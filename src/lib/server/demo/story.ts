@@ -33,10 +33,10 @@ export interface DemoChild {
 	firstName: string;
 	lastName: string;
 	/** Fixed date, or months before the seeding day for a child whose age matters. */
-	dateOfBirth: string | { monthsAgo: number };
+	dateOfBirth: string | { monthsAgo: number } | ((today: CalendarDate) => CalendarDate);
 	setting: string;
 	/** The year group on the seeding day (Reception 0, Year 1 = 1 …): stored as a cohort. */
-	yearGroup: number | null;
+	yearGroup: number | null | ((today: CalendarDate) => number);
 	planType: PlanType;
 	organisation: DemoOrganisationKey;
 	strengths: string;

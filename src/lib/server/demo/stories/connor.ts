@@ -4,6 +4,7 @@ import {
 	type CalendarDate
 } from '../../../shared/domain/ukCalendar.ts';
 import { everyone, weekdayFrom, type DemoStory, type DemoTeamMember } from '../story.ts';
+import { academicYearStart, yearGroupOn } from '../../../shared/domain/yearGroups.ts';
 
 /**
  * Connor (DOMAIN.md): his phase-transfer review (primary to secondary) is in the autumn,
@@ -33,13 +34,20 @@ function phaseTransferDate(today: CalendarDate): CalendarDate {
 	return previousWeekday(`${year}-10-06`);
 }
 
+/** The year Connor started Reception: Year 6 is the school year of his review. */
+function cohortOf(today: CalendarDate): number {
+	return academicYearStart(phaseTransferDate(today)) - 6;
+}
+
 export const connor: DemoStory = {
 	child: {
 		firstName: 'Connor',
 		lastName: 'Murphy',
-		dateOfBirth: '2015-10-03',
+		// In Year 6 in the school year of his phase-transfer review, whenever the demo is
+		// seeded (the review moves to next autumn once this year's deadline is too close).
+		dateOfBirth: (today) => `${cohortOf(today) - 5}-10-03`,
 		setting: 'Oakfield Primary School',
-		yearGroup: 6,
+		yearGroup: (today) => yearGroupOn(cohortOf(today), today),
 		planType: 'ehcp',
 		organisation: 'oakfield',
 		strengths: 'Creative writer and strong reader; good with younger children.',
