@@ -76,6 +76,11 @@ export interface CollabServer {
 	live: LiveDocuments;
 	/** Writes every received update to the log now, without waiting for the batch timer. */
 	flushUpdateLog(): Promise<void>;
+	/**
+	 * With several servers: checks every edit relayed from the others against the database
+	 * now, however recent, logging what it lacks (RelaySettler, on a timer otherwise).
+	 */
+	settleRelayedEdits(): Promise<void>;
 	/** Saving is paused (the database is failing): meetings are read-only meanwhile. */
 	savingPaused(): boolean;
 	/** Handles an HTTP upgrade if it is for /collab or /yws; returns false for other paths. */
@@ -286,6 +291,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		hocuspocus,
 		live: scaleOut ? clusteredDocuments(localDocuments, scaleOut.events, log) : localDocuments,
 		flushUpdateLog: () => persistence.flushAll(),
+		settleRelayedEdits: () => persistence.settleRelayed(),
 		savingPaused: () => persistence.saving.paused,
 		handleUpgrade(request, socket, head) {
 			const endpoint = isCollabRequest(request.url)

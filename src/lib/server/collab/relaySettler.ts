@@ -81,6 +81,13 @@ export class RelaySettler {
 		}
 	}
 
+	/** Settles every document's relayed edits now, however recent (tests, shutdown). */
+	async settleAll(): Promise<void> {
+		for (const name of this.edits.documentsWithEditsBefore(Infinity)) {
+			await this.settle(name, { before: Infinity, compact: false });
+		}
+	}
+
 	/** Waits until the document's newest relayed edit is old enough, then settles it all. */
 	async settleWhenDue(documentName: string): Promise<void> {
 		const newest = this.edits.newest(documentName);

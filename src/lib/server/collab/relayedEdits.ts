@@ -34,7 +34,7 @@ export class RelayedEdits {
 		return (this.pending.get(documentName)?.[0]?.receivedAt ?? Infinity) <= before;
 	}
 
-	/** When the newest relayed edit of the document arrived, if it has any. */
+	/** When the newest relayed edit of the document arrived (null when there is none). */
 	newest(documentName: string): number | null {
 		return this.pending.get(documentName)?.at(-1)?.receivedAt ?? null;
 	}

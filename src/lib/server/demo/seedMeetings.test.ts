@@ -93,5 +93,6 @@ describe.each([
 		} finally {
 			await database.close();
 		}
-	});
+		// Seeding the whole demo (passwords hashed with argon2id) takes 30 s on a busy machine.
+	}, 90_000);
 });

@@ -5,7 +5,7 @@ import type { AreaOfNeed } from '../../shared/domain/areasOfNeed.ts';
 import type { MeetingType } from '../../shared/domain/meetingTypes.ts';
 import type { PlanType } from '../../shared/domain/planTypes.ts';
 import type { RsvpResponse } from '../../shared/domain/rsvp.ts';
-import type { PhaseTransfer } from '../../shared/domain/timeline.ts';
+import type { PhaseTransfer } from '../../shared/domain/phaseTransfers.ts';
 import { previousWeekday, shiftDate, type CalendarDate } from '../../shared/domain/ukCalendar.ts';
 import type { DemoOrganisationKey, DemoPersonKey } from './people.ts';
 

@@ -1,4 +1,4 @@
-import { PHASE_TRANSFERS, type PhaseTransfer } from './timeline.ts';
+import { PHASE_TRANSFERS, type PhaseTransfer } from './phaseTransfers.ts';
 import type { CalendarDate } from './ukCalendar.ts';
 
 /**

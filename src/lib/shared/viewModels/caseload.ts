@@ -1,5 +1,6 @@
 import type { MeetingType } from '../domain/meetingTypes.ts';
-import type { DeadlineStatus, PhaseTransfer } from '../domain/timeline.ts';
+import type { DeadlineStatus } from '../domain/timeline.ts';
+import type { PhaseTransfer } from '../domain/phaseTransfers.ts';
 
 /** The coordinator's caseload as the home page shows it: one row per child. */
 

@@ -359,6 +359,11 @@ export class PersistenceExtension implements Extension {
 		return this.updateLog.flushAll();
 	}
 
+	/** Settles every relayed edit now (see CollabServer.settleRelayedEdits). */
+	async settleRelayed(): Promise<void> {
+		await this.relay?.settleAll();
+	}
+
 	/** True while some received update is not yet in the database. */
 	hasUnwrittenUpdates(): boolean {
 		return this.updateLog.hasUnwritten();

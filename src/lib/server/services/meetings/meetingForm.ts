@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parseDateParts } from '../../../shared/domain/dateParts.ts';
 import { AGENDA_TEMPLATES } from '../../../shared/domain/meetingAgendas.ts';
-import { isPhaseTransfer, type PhaseTransfer } from '../../../shared/domain/timeline.ts';
+import { isPhaseTransfer, type PhaseTransfer } from '../../../shared/domain/phaseTransfers.ts';
 import { formatUkDate, shiftDate, ukDateOf, ukInstant } from '../../../shared/domain/ukCalendar.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { MEETING_TYPES, type MeetingType } from '../../../shared/domain/meetingTypes.ts';

@@ -10,7 +10,7 @@ import {
 import { scheduleMeeting } from '$lib/server/services/meetings/scheduleMeeting.ts';
 import { MEETING_TYPES } from '$lib/shared/domain/meetingTypes.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
-import { PHASE_TRANSFERS } from '$lib/shared/domain/timeline.ts';
+import { PHASE_TRANSFERS } from '$lib/shared/domain/phaseTransfers.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { nextTransfer } from '$lib/shared/domain/yearGroups.ts';
 import { ukDateOf } from '$lib/shared/domain/ukCalendar.ts';
