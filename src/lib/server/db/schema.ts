@@ -6,5 +6,6 @@ export * from './schema/accounts.ts';
 export * from './schema/children.ts';
 export * from './schema/meetings.ts';
 export * from './schema/documents.ts';
+export * from './schema/plans.ts';
 export * from './schema/records.ts';
 export * from './schema/toolTokens.ts';

@@ -122,8 +122,11 @@ export const actions = pgTable(
 export const outcomes = pgTable(
 	'outcomes',
 	{
-		/** The outcome's id inside the meeting document. */
-		id: text('id').primaryKey(),
+		/**
+		 * The outcome's id inside the meeting document. An outcome carried from the child's
+		 * plan keeps its id from review to review, so the same id appears once per meeting.
+		 */
+		id: text('id').notNull(),
 		meetingId: uuid('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
@@ -138,7 +141,8 @@ export const outcomes = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [
-		index('outcomes_child_idx').on(table.childId),
+		primaryKey({ columns: [table.meetingId, table.id] }),
+		index('outcomes_child_idx').on(table.childId, table.id),
 		index('outcomes_meeting_idx').on(table.meetingId)
 	]
 );

@@ -15,8 +15,9 @@ import {
  * removed from the document are deleted. The document is the source of truth; the rows
  * are rewritten from it after every store.
  *
- * Item ids are chosen by clients, so an id that already belongs to another meeting's row
- * is skipped rather than allowed to overwrite it.
+ * Item ids are chosen by clients, so an action id that already belongs to another
+ * meeting's row is skipped rather than allowed to overwrite it. Outcomes are keyed by
+ * meeting and id: an outcome carried from the child's plan keeps its id in every review.
  */
 export async function projectMeetingDoc(
 	db: Database,
@@ -72,9 +73,8 @@ export async function projectMeetingDoc(
 				.insert(outcomes)
 				.values(row)
 				.onConflictDoUpdate({
-					target: outcomes.id,
-					set: { ...row, updatedAt: sql`now()` },
-					setWhere: eq(outcomes.meetingId, meeting.id)
+					target: [outcomes.meetingId, outcomes.id],
+					set: { ...row, updatedAt: sql`now()` }
 				});
 		}
 	});
