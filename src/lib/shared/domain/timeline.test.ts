@@ -59,6 +59,7 @@ describe('the rules table', () => {
 				'advice_circulated',
 				'report_sent',
 				'la_decision',
+				'family_comments',
 				'amended_plan_issued',
 				'next_ehcp_review',
 				'early_years_review'
@@ -71,6 +72,7 @@ describe('the rules table', () => {
 				'advice_circulated',
 				'report_sent',
 				'la_decision',
+				'family_comments',
 				'amended_plan_issued',
 				'next_ehcp_review',
 				'early_years_review'
@@ -83,6 +85,7 @@ describe('the rules table', () => {
 				'advice_circulated',
 				'report_sent',
 				'la_decision',
+				'family_comments',
 				'amended_plan_issued',
 				'phase_transfer_amended',
 				'next_ehcp_review',

@@ -1,4 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { LaDecisionKind } from '../../../shared/domain/plan/laDecisions.ts';
 import type { PlanContent } from '../../../shared/domain/plan/planContent.ts';
 import { createdAt } from './columns.ts';
 import { users } from './accounts.ts';
@@ -7,8 +8,7 @@ import { meetings } from './meetings.ts';
 
 /** Each child's plan, version by version, and the local authority's decisions after reviews. */
 
-export const LA_DECISIONS = ['maintain', 'amend', 'cease'] as const;
-export type LaDecisionKind = (typeof LA_DECISIONS)[number];
+export { LA_DECISIONS, type LaDecisionKind } from '../../../shared/domain/plan/laDecisions.ts';
 
 /**
  * The local authority's decision after an EHCP (Education, Health and Care plan) review:
@@ -36,12 +36,14 @@ export const laDecisions = pgTable(
 	]
 );
 
-export const PLAN_VERSION_STATES = ['adopted', 'proposed', 'set_aside'] as const;
+export const PLAN_VERSION_STATES = ['adopted', 'proposed', 'accepted', 'set_aside'] as const;
 /**
  * - adopted: was the child's plan from when it was made until a later adopted version;
  * - proposed: what an EHCP review recommended, waiting for the local authority's decision;
- * - set_aside: a proposal the decision did not adopt as it stood, or one a later
- *   closing of the same review replaced.
+ * - accepted: a proposal the local authority decided to make the plan (the version that
+ *   did so follows it);
+ * - set_aside: a proposal the decision did not adopt, or one that a later closing of the
+ *   same review replaced.
  */
 export type PlanVersionState = (typeof PLAN_VERSION_STATES)[number];
 

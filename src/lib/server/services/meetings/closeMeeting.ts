@@ -7,6 +7,7 @@ import { can, type Actor } from '../../policy.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 import { documentEditor, refreshLiveCaseworkOfChild } from './liveCasework.ts';
 import { freezeMinutes } from '../minutes/minutesVersions.ts';
+import { recordPlanFromReview } from '../plan/planFromReview.ts';
 
 /**
  * The chair closes a meeting: its live document becomes read-only for everyone, enforced
@@ -51,6 +52,8 @@ export async function closeMeeting(
 	// Once every connection is read-only the document can no longer change: freeze the
 	// minutes as they now stand (services/minutes/minutesVersions.ts).
 	await freezeMinutes(db, live, { meetingId, closedBy: actor.id, closedAt: now });
+	// What it agreed flows back into the child's plan (proposed, for an EHCP review).
+	await recordPlanFromReview(db, live, { meetingId, closedBy: actor.id });
 	// The child's later meetings carry forward what this one left open.
 	const editor = await documentEditor(db, actor.id);
 	if (editor) await refreshLiveCaseworkOfChild(db, live, meeting.childId, editor, meetingId);

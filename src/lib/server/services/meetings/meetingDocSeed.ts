@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { loadStoredDoc } from '../../collab/documentStore.ts';
 import type { Database } from '../../db/client.ts';
 import { actions, meetingInvitees, meetings, teamMembers, users } from '../../db/schema.ts';
+import { loadCurrentPlan } from '../plan/planVersions.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import {
 	readActions,
@@ -14,8 +15,8 @@ import {
  * What a new live meeting document starts with, from the casework: the meeting's agenda
  * (set from its type's template when it was scheduled), the child's team as attendees —
  * those who said they cannot attend as apologies — the written contributions invitees
- * sent in, and the open actions of the child's previous meeting, carried forward with
- * their history.
+ * sent in, the outcomes and provision of the child's current plan, and the open actions
+ * of the child's previous meeting, carried forward with their history.
  */
 export async function loadMeetingDocSeed(
 	db: Database,
@@ -28,7 +29,7 @@ export async function loadMeetingDocSeed(
 		.where(and(eq(meetings.id, meetingId), isNull(meetings.deletedAt)));
 	if (!meeting) return null;
 
-	const [team, invitees, carriedActions] = await Promise.all([
+	const [team, invitees, carriedActions, plan] = await Promise.all([
 		db
 			.select({
 				userId: teamMembers.userId,
@@ -51,7 +52,9 @@ export async function loadMeetingDocSeed(
 			.from(meetingInvitees)
 			.innerJoin(users, eq(users.id, meetingInvitees.userId))
 			.where(eq(meetingInvitees.meetingId, meetingId)),
-		openActionsOfPreviousMeeting(db, meeting.childId, meeting.startsAt)
+		openActionsOfPreviousMeeting(db, meeting.childId, meeting.startsAt),
+		// A closed meeting agreed what it agreed: a later plan is not its starting point.
+		meeting.status === 'closed' ? null : loadCurrentPlan(db, meeting.childId)
 	]);
 
 	const rsvpByUser = new Map(invitees.map((invitee) => [invitee.userId, invitee.rsvp]));
@@ -79,6 +82,9 @@ export async function loadMeetingDocSeed(
 				text: invitee.contribution ?? ''
 			})),
 		carriedActions,
+		plan: plan
+			? { versionId: plan.id, outcomes: plan.content.outcomes, provision: plan.content.provision }
+			: null,
 		now: now.toISOString()
 	};
 }

@@ -3,16 +3,17 @@ import {
 	computeTimeline,
 	type Deadline,
 	type DeadlineCompletion,
-	type LaterMeeting
+	type LaterMeeting,
+	type RecordedLaDecision
 } from '../../../shared/domain/timeline.ts';
 import type { Database } from '../../db/client.ts';
-import { children, deadlineCompletions, meetings, users } from '../../db/schema.ts';
+import { children, deadlineCompletions, laDecisions, meetings, users } from '../../db/schema.ts';
 import type { MeetingType } from '../../../shared/domain/meetingTypes.ts';
 
 /**
  * Statutory timelines from the database: each meeting's rules (shared/domain/timeline.ts)
- * with the completions recorded for it and the child's later meetings, which meet the
- * "next review" rules.
+ * with the completions recorded for it, the local authority's decision after it, and the
+ * child's later meetings, which meet the "next review" rules.
  */
 
 export interface MeetingWithTimeline {
@@ -59,9 +60,28 @@ async function completionsFor(
 	return byMeeting;
 }
 
+async function decisionsFor(
+	db: Database,
+	meetingIds: string[]
+): Promise<Map<string, RecordedLaDecision>> {
+	if (meetingIds.length === 0) return new Map();
+	const rows = await db
+		.select({
+			meetingId: laDecisions.meetingId,
+			decision: laDecisions.decision,
+			decidedOn: laDecisions.decidedOn,
+			recordedByName: users.name
+		})
+		.from(laDecisions)
+		.leftJoin(users, eq(users.id, laDecisions.recordedBy))
+		.where(inArray(laDecisions.meetingId, meetingIds));
+	return new Map(rows.map(({ meetingId, ...decision }) => [meetingId, decision]));
+}
+
 function timelinesOf(
 	rows: MeetingRow[],
 	completions: Map<string, DeadlineCompletion[]>,
+	decisions: Map<string, RecordedLaDecision>,
 	now: Date,
 	dueSoonDays?: number
 ): MeetingWithTimeline[] {
@@ -83,6 +103,7 @@ function timelinesOf(
 				childDateOfBirth: row.dateOfBirth,
 				completions: completions.get(row.id) ?? [],
 				laterMeetings,
+				laDecision: decisions.get(row.id) ?? null,
 				now,
 				dueSoonDays
 			})
@@ -113,11 +134,12 @@ export async function timelinesForChildren(
 		.innerJoin(children, eq(children.id, meetings.childId))
 		.where(and(inArray(meetings.childId, childIds), isNull(meetings.deletedAt)))
 		.orderBy(asc(meetings.startsAt));
-	const completions = await completionsFor(
-		db,
-		rows.map((row) => row.id)
-	);
-	return timelinesOf(rows, completions, now, dueSoonDays);
+	const meetingIds = rows.map((row) => row.id);
+	const [completions, decisions] = await Promise.all([
+		completionsFor(db, meetingIds),
+		decisionsFor(db, meetingIds)
+	]);
+	return timelinesOf(rows, completions, decisions, now, dueSoonDays);
 }
 
 /** One meeting's timeline. */

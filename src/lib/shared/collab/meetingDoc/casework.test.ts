@@ -87,7 +87,8 @@ describe('reconciling a meeting document with its casework', () => {
 			attendanceChanged: 1,
 			contributionsAdded: 1,
 			contributionsUpdated: 0,
-			actionsCarried: 1
+			actionsCarried: 1,
+			planItemsAdded: 0
 		});
 		const snapshot = readMeetingDoc(doc);
 		expect(snapshot.attendance.map((entry) => [entry.name, entry.status])).toEqual([

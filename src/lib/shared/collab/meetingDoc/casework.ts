@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { addAttendee, addContribution, setAttendanceStatus, setFieldText } from './change.ts';
 import { carryActionForward } from './changeActions.ts';
 import { change } from './changeHelpers.ts';
+import { catchUpWithPlan } from './fromPlan.ts';
 import { readActions, readAttendance, readContributions } from './read.ts';
 import type { ChangeAuthor, MeetingDocSeed } from './types.ts';
 
@@ -12,13 +13,15 @@ export interface CaseworkChanges {
 	contributionsAdded: number;
 	contributionsUpdated: number;
 	actionsCarried: number;
+	planItemsAdded: number;
 }
 
 /**
  * Brings the parts of a meeting document that come from the casework in line with it
  * again, after the document was created: people who joined the team, answers to the
  * invitation (apologies, or attending after all), written contributions sent in or
- * rewritten, and open actions of the previous meeting not carried forward yet. What
+ * rewritten, open actions of the previous meeting not carried forward yet, and what a
+ * newer version of the child's plan holds that the document has not seen. What
  * people wrote or decided in the meeting is left alone: an attendee marked present stays
  * present, nobody is removed, and a contribution is rewritten only when its author sent
  * a newer version. Keyed by ids, so it can run again and again without duplicating.
@@ -33,7 +36,8 @@ export function reconcileCasework(
 		attendanceChanged: 0,
 		contributionsAdded: 0,
 		contributionsUpdated: 0,
-		actionsCarried: 0
+		actionsCarried: 0,
+		planItemsAdded: 0
 	};
 	change(doc, () => {
 		const attendance = readAttendance(doc);
@@ -66,6 +70,9 @@ export function reconcileCasework(
 				changes.contributionsUpdated += 1;
 			}
 		}
+
+		// Before the carried actions, so that an action serving a new outcome finds it.
+		if (seed.plan) changes.planItemsAdded = catchUpWithPlan(doc, seed.plan);
 
 		const carried = new Set(
 			readActions(doc)

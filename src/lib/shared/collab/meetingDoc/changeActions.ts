@@ -79,6 +79,13 @@ export function carryActionForward(
 ): string {
 	assertIsoDate(seed.dueDate, 'Due date');
 	assertOneOf(seed.status, ACTION_STATUSES, 'Action status');
+	// The outcome it served is in this meeting too when it came from the child's plan
+	// (same id); an outcome only the earlier meeting had is not linked.
+	const outcomeHere =
+		seed.outcomeId !== null &&
+		list(doc, 'outcomes')
+			.toArray()
+			.some((outcome) => outcome instanceof Y.Map && outcome.get('id') === seed.outcomeId);
 	change(doc, () =>
 		appendItem(list(doc, 'actions'), id, (item) => {
 			item.set('text', newFragment(seed.text));
@@ -87,8 +94,7 @@ export function carryActionForward(
 			item.set('ownerAgency', seed.ownerAgency);
 			setOptional(item, 'dueDate', seed.dueDate);
 			item.set('status', seed.status);
-			// The outcome it served belongs to the earlier meeting; kept for the record only.
-			setOptional(item, 'outcomeId', null);
+			setOptional(item, 'outcomeId', outcomeHere ? seed.outcomeId : null);
 			item.set('carriedFrom', {
 				actionId: seed.actionId,
 				meetingId: seed.meetingId,

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { assignMissingPositions } from '../docParts.ts';
 import { addAgendaItem, addAttendee, addContribution } from './change.ts';
+import { startFromPlan } from './fromPlan.ts';
 import { carryActionForward } from './changeActions.ts';
 import { readSchemaVersion } from './read.ts';
 import { LIST_KEYS, list, MEETING_DOC_SCHEMA_VERSION, metaMap } from './shape.ts';
@@ -18,8 +19,9 @@ export function isMeetingDocEmpty(doc: Y.Doc): boolean {
 }
 
 /**
- * Fills a new document from casework: agenda, attendees, written contributions and the
- * open actions carried from the child's previous meeting. Returns false (and changes
+ * Fills a new document from casework: agenda, attendees, written contributions, the
+ * outcomes and provision of the child's current plan, and the open actions carried from
+ * the child's previous meeting. Returns false (and changes
  * nothing) if the document was already initialised.
  */
 export function initMeetingDoc(doc: Y.Doc, seed: MeetingDocSeed): boolean {
@@ -35,6 +37,7 @@ export function initMeetingDoc(doc: Y.Doc, seed: MeetingDocSeed): boolean {
 		for (const item of seed.agenda) addAgendaItem(doc, item.title, item.id);
 		for (const attendee of seed.attendees) addAttendee(doc, attendee);
 		for (const contribution of seed.contributions) addContribution(doc, contribution);
+		if (seed.plan) startFromPlan(doc, seed.plan);
 		for (const action of seed.carriedActions) {
 			carryActionForward(doc, action, { userId: null, at: new Date(now) });
 		}

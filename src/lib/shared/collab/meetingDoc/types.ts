@@ -1,3 +1,4 @@
+import type { PlanOutcome, PlanProvision } from '../../domain/plan/planContent.ts';
 import type {
 	ActionStatus,
 	AttendanceStatus,
@@ -188,8 +189,21 @@ export interface MeetingDocSeed {
 		text: string;
 	}[];
 	carriedActions: CarriedActionSeed[];
+	/** The child's current plan, whose outcomes and provision the review starts from. */
+	plan?: PlanSeed | null;
 	/** When the document was created (ISO date-time); defaults to now. */
 	now?: string;
+}
+
+/**
+ * The plan version a review starts from. Its outcomes keep their ids in the document, so
+ * progress scored at this review joins each outcome's history, and carried actions still
+ * point at their outcome.
+ */
+export interface PlanSeed {
+	versionId: string;
+	outcomes: PlanOutcome[];
+	provision: PlanProvision[];
 }
 
 /** An open action of an earlier meeting, carried into this one. */
