@@ -1,3 +1,4 @@
+import type { MeetingType } from '../../shared/domain/meetingTypes.ts';
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../auth/session.ts';
@@ -228,6 +229,8 @@ export async function createChildWithTeam(
 }
 
 export interface MeetingDetails {
+	/** An EHCP annual review unless told otherwise. */
+	type?: MeetingType;
 	startsAt?: Date;
 	status?: 'scheduled' | 'in_progress' | 'closed';
 	agenda?: AgendaItem[];
@@ -245,7 +248,7 @@ export async function createMeeting(
 		.insert(meetings)
 		.values({
 			childId: team.childId,
-			type: 'ehcp_annual_review',
+			type: details.type ?? 'ehcp_annual_review',
 			startsAt: details.startsAt ?? new Date(),
 			status: details.status ?? 'in_progress',
 			agenda: details.agenda ?? [
