@@ -6,7 +6,10 @@ import {
 } from '$lib/server/services/meetings/deadlineCompletion.ts';
 import { meetingPagePermissions } from '$lib/server/services/meetings/meetingPermissions.ts';
 import { requireMeeting } from '$lib/server/services/meetings/requireMeeting.ts';
-import { refreshLiveCasework } from '$lib/server/services/meetings/liveCasework.ts';
+import {
+	refreshLiveCasework,
+	refreshLiveCaseworkOfChild
+} from '$lib/server/services/meetings/liveCasework.ts';
 import {
 	ContributionForm,
 	RESPONSE_REFUSALS,
@@ -17,6 +20,12 @@ import {
 	saveContribution
 } from '$lib/server/services/meetings/responses.ts';
 import { meetingTimeline } from '$lib/server/services/meetings/timelines.ts';
+import {
+	LA_DECISION_REFUSALS,
+	laDecisionFromForm,
+	recordLaDecision
+} from '$lib/server/services/plan/laDecision.ts';
+import { loadReviewPlanStatus } from '$lib/server/services/plan/reviewPlanStatus.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
 import { describeStatus, DEFAULT_DUE_SOON_DAYS } from '$lib/shared/domain/timeline.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -26,10 +35,11 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, meeting, resource } = await requireMeeting(event, 'meeting.view');
 	const { db } = event.locals;
 	const now = new Date();
-	const [invitees, contributions, deadlines] = await Promise.all([
+	const [invitees, contributions, deadlines, planAfterReview] = await Promise.all([
 		listInvitees(db, meeting.id),
 		listContributions(db, meeting.id),
-		meetingTimeline(db, meeting, now)
+		meetingTimeline(db, meeting, now),
+		loadReviewPlanStatus(db, meeting.id)
 	]);
 	const me = invitees.find((invitee) => invitee.userId === actor.id) ?? null;
 	const { searchParams } = event.url;
@@ -67,8 +77,10 @@ export const load: PageServerLoad = async (event) => {
 			status: deadline.status,
 			statusText: describeStatus(deadline, now),
 			markedDone: deadline.completion !== null,
-			metByLaterMeeting: deadline.metBy !== null
+			metByLaterMeeting: deadline.metBy !== null,
+			metByDecision: deadline.rule.metByDecision ?? false
 		})),
+		planAfterReview,
 		dueSoonDays: DEFAULT_DUE_SOON_DAYS,
 		myReply: me ? { rsvp: me.rsvp } : null,
 		myContribution: contributions.find((c) => c.userId === actor.id)?.text ?? '',
@@ -77,7 +89,8 @@ export const load: PageServerLoad = async (event) => {
 			scheduled: searchParams.has('scheduled') ? Number(searchParams.get('scheduled')) || 0 : null,
 			notEmailed: Number(searchParams.get('notEmailed')) || 0,
 			replied: searchParams.has('replied'),
-			contributed: searchParams.has('contributed')
+			contributed: searchParams.has('contributed'),
+			decided: searchParams.has('decided')
 		}
 	};
 };
@@ -137,6 +150,29 @@ export const actions: Actions = {
 			await refreshLiveCasework(event.locals.db, event.locals.live, meeting.id, event.locals.user);
 		}
 		redirect(303, `/meetings/${meeting.id}?contributed#contributions`);
+	},
+	laDecision: async (event) => {
+		const { actor, meeting } = await requireMeeting(event, 'meeting.trackDeadlines');
+		const { input, dateError, values } = laDecisionFromForm(await event.request.formData());
+		const result = await recordLaDecision(event.locals.db, actor, meeting.id, input);
+		if (!result.ok && result.problem !== 'invalid')
+			error(400, LA_DECISION_REFUSALS[result.problem]);
+		if (!result.ok || dateError) {
+			const errors: Record<string, string> = result.ok ? {} : { ...result.errors };
+			if (dateError) errors.decidedOn = dateError;
+			return fail(400, { action: 'laDecision', errors, values });
+		}
+		// Later reviews already open take up what the amended plan added.
+		if (event.locals.user && result.planVersionId) {
+			await refreshLiveCaseworkOfChild(
+				event.locals.db,
+				event.locals.live,
+				meeting.childId,
+				event.locals.user,
+				meeting.id
+			);
+		}
+		redirect(303, `/meetings/${meeting.id}?decided#la-decision`);
 	},
 	completeDeadline: (event) => changeDeadline(event, markDeadlineDone),
 	reopenDeadline: (event) => changeDeadline(event, reopenDeadline)

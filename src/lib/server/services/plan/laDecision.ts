@@ -10,6 +10,7 @@ import {
 	type LaDecisionKind
 } from '../../../shared/domain/plan/laDecisions.ts';
 import { isEhcpReview } from '../../../shared/domain/timeline.ts';
+import { parseDateParts } from '../../../shared/domain/dateParts.ts';
 import { formatUkDate, isCalendarDate, ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 import { insertPlanVersion, lockPlan, setVersionState } from './planVersions.ts';
 
@@ -37,6 +38,52 @@ export type LaDecisionResult =
 	| { ok: true; decision: LaDecisionKind; planVersionId: string | null }
 	| { ok: false; problem: LaDecisionProblem }
 	| { ok: false; problem: 'invalid'; errors: LaDecisionFieldErrors };
+
+export const LA_DECISION_REFUSALS: Record<Exclude<LaDecisionProblem, 'invalid'>, string> = {
+	not_found: 'That meeting does not exist.',
+	forbidden: 'Only the people who organise this child’s meetings can record the decision.',
+	not_an_ehcp_review: 'Only an EHCP review ends in a local authority decision.',
+	not_closed: 'The decision can be recorded once the meeting is closed.',
+	already_recorded: 'The local authority’s decision on this review has already been recorded.'
+};
+
+/** The form as posted: the decision, a GOV.UK date input named decidedOn, and a note. */
+export function laDecisionFromForm(
+	form: FormData,
+	now = new Date()
+): {
+	input: LaDecisionInput;
+	dateError: string | null;
+	values: Record<string, string>;
+} {
+	const field = (name: string) => String(form.get(name) ?? '');
+	const parts = {
+		day: field('decidedOn-day'),
+		month: field('decidedOn-month'),
+		year: field('decidedOn-year')
+	};
+	const date = parseDateParts(parts, {
+		label: 'The date of the decision',
+		required: 'Enter the date of the decision',
+		notInFuture: true,
+		now
+	});
+	return {
+		input: {
+			decision: field('decision'),
+			decidedOn: date.ok ? (date.date ?? '') : '',
+			note: field('note')
+		},
+		dateError: date.ok ? null : date.message,
+		values: {
+			decision: field('decision'),
+			note: field('note'),
+			'decidedOn-day': parts.day,
+			'decidedOn-month': parts.month,
+			'decidedOn-year': parts.year
+		}
+	};
+}
 
 export function validateLaDecision(
 	input: LaDecisionInput,
