@@ -19,8 +19,11 @@ import {
 	setActionStatus,
 	setAttendanceStatus,
 	setColumnScale,
+	readOutcomes,
+	removeListItem,
 	setFieldText,
 	setNextReviewDate,
+	setOutcomeProgress,
 	setRecommendation
 } from '../../shared/collab/meetingDoc.ts';
 import { addRestrictedNote, initRestrictedDoc } from '../../shared/collab/restrictedDoc.ts';
@@ -29,17 +32,23 @@ import { appendUpdates, writeState } from '../collab/documentStore.ts';
 import { loadMeetingDocSeed } from '../services/meetings/meetingDocSeed.ts';
 import { projectMeetingDoc } from '../services/meetings/projectMeetingDoc.ts';
 import { freezeMinutes } from '../services/minutes/minutesVersions.ts';
+import { recordLaDecision } from '../services/plan/laDecision.ts';
+import { recordPlanFromReview } from '../services/plan/planFromReview.ts';
+import { loadCurrentPlan } from '../services/plan/planVersions.ts';
+import { loadActor } from '../policy.ts';
 import { storedDocuments } from '../collab/liveDocuments.ts';
 import type { Database } from '../db/client.ts';
 import { meetings, teamMembers, users } from '../db/schema.ts';
-import type { DemoMinutes } from './story.ts';
+import type { DemoMinutes, DemoOutcome } from './story.ts';
 
 /**
  * Writes what each held demo meeting recorded (the stories' minutes) into its live
  * documents, as the chair would have on the day, then closes it: every demo child has
  * minutes (version 1, frozen at the close), actions with owners in "Your actions" — some
  * done with evidence, some overdue — and, for Maya, an action carried from one TAF review
- * into the next. Dates are relative to each meeting.
+ * into the next. Each review starts from the child's plan and flows back into it, as it
+ * would have live, with the local authority's decisions where the story has them, so the
+ * outcomes carry across the reviews with their progress. Dates are relative to each meeting.
  */
 
 async function namesAndAgencies(db: Database, childId: string) {
@@ -51,13 +60,49 @@ async function namesAndAgencies(db: Database, childId: string) {
 	return new Map(rows.map((row) => [row.id, row]));
 }
 
+/**
+ * Scores the outcomes the review started with (carried from the plan), adds the new ones
+ * and removes those the review ended. `outcomeIds` maps the story's keys to the ids of
+ * the child's outcomes, across meetings. Returns the first outcome's id.
+ */
+function reviewOutcomes(
+	doc: Y.Doc,
+	outcomes: DemoOutcome[],
+	outcomeIds: Map<string, string>
+): string | null {
+	const carried = new Set(readOutcomes(doc).map((outcome) => outcome.id));
+	const kept = new Set<string>();
+	for (const outcome of outcomes) {
+		const known = outcomeIds.get(outcome.key);
+		if (known && carried.has(known)) {
+			setOutcomeProgress(doc, known, outcome.progress);
+			setFieldText(doc, itemFieldId('outcomes', known, 'evidence'), outcome.evidence);
+			kept.add(known);
+			continue;
+		}
+		const id = addOutcome(doc, {
+			areaOfNeed: outcome.area,
+			text: outcome.text,
+			steps: outcome.steps,
+			progress: outcome.progress,
+			evidence: outcome.evidence
+		});
+		outcomeIds.set(outcome.key, id);
+		kept.add(id);
+	}
+	for (const id of carried) if (!kept.has(id)) removeListItem(doc, 'outcomes', id);
+	const first = outcomes[0];
+	return first ? (outcomeIds.get(first.key) ?? null) : null;
+}
+
 function fill(
 	doc: Y.Doc,
 	content: DemoMinutes,
 	meetingDate: string,
 	people: (key: string) => { id: string; name: string; agency: string },
 	chairId: string,
-	closedAt: Date
+	closedAt: Date,
+	outcomeIds: Map<string, string>
 ): void {
 	const author = { userId: chairId, at: closedAt };
 	for (const attendee of readAttendance(doc)) {
@@ -71,13 +116,7 @@ function fill(
 	setColumnScale(doc, 'notWorking', content.notWorking[1]);
 	setFieldText(doc, 'worries', content.worries[0]);
 	setColumnScale(doc, 'worries', content.worries[1]);
-	const outcomeId = addOutcome(doc, {
-		areaOfNeed: content.outcome.area,
-		text: content.outcome.text,
-		steps: content.outcome.steps,
-		progress: content.outcome.progress,
-		evidence: content.outcome.evidence
-	});
+	const outcomeId = reviewOutcomes(doc, content.outcomes, outcomeIds);
 	const provider = people(content.provision.author);
 	addProvision(doc, {
 		text: content.provision.text,
@@ -98,7 +137,7 @@ function fill(
 		const id = addAction(doc, { text: action.text }, author);
 		setActionOwner(doc, id, { userId: owner.id, agency: owner.agency }, author);
 		setActionDueDate(doc, id, shiftDate(meetingDate, { days: action.dueInDays }), author);
-		if (action.forOutcome) linkActionToOutcome(doc, id, outcomeId);
+		if (action.forOutcome && outcomeId) linkActionToOutcome(doc, id, outcomeId);
 		if (action.status !== 'open') setActionStatus(doc, id, action.status, author);
 		if (action.evidence) setFieldText(doc, itemFieldId('actions', id, 'evidence'), action.evidence);
 	}
@@ -150,15 +189,29 @@ export async function seedDemoMinutes(
 			.from(meetings)
 			.where(and(eq(meetings.childId, childId), inArray(meetings.status, ['closed'])))
 			.orderBy(asc(meetings.startsAt));
+		const outcomeIds = new Map<string, string>();
 		for (const meeting of closed) {
 			const content = heldMinutes.get(meeting.id);
 			if (!content || !meeting.closedAt || !meeting.chairId) continue;
-			// Created as it would have been on the day, carrying the previous meeting's open actions.
+			// Created as it would have been on the day: from the plan as it then stood, carrying
+			// the previous meeting's open actions.
 			const seed = await loadMeetingDocSeed(db, meeting.id, meeting.startsAt);
 			if (!seed) continue;
+			const plan = await loadCurrentPlan(db, childId);
+			seed.plan = plan
+				? { versionId: plan.id, outcomes: plan.content.outcomes, provision: plan.content.provision }
+				: null;
 			const doc = new Y.Doc();
 			initMeetingDoc(doc, seed);
-			fill(doc, content, ukDateOf(meeting.startsAt), people, meeting.chairId, meeting.closedAt);
+			fill(
+				doc,
+				content,
+				ukDateOf(meeting.startsAt),
+				people,
+				meeting.chairId,
+				meeting.closedAt,
+				outcomeIds
+			);
 			await store(db, meetingDocumentName(meeting.id), doc, meeting.chairId, meeting.closedAt);
 			if (content.restricted) {
 				const restricted = new Y.Doc();
@@ -188,6 +241,23 @@ export async function seedDemoMinutes(
 				closedBy: meeting.chairId,
 				closedAt: meeting.closedAt
 			});
+			await recordPlanFromReview(db, storedDocuments(db), {
+				meetingId: meeting.id,
+				closedBy: meeting.chairId
+			});
+			if (content.laDecision) {
+				const decidedOn = shiftDate(ukDateOf(meeting.startsAt), {
+					days: content.laDecision.inDays
+				});
+				const decided = await recordLaDecision(
+					db,
+					await loadActor(db, people(content.laDecision.by).id),
+					meeting.id,
+					{ decision: content.laDecision.decision, decidedOn, note: content.laDecision.note },
+					new Date(`${decidedOn}T16:00:00Z`)
+				);
+				if (!decided.ok) throw new Error(`Demo LA decision refused: ${decided.problem}`);
+			}
 		}
 	}
 }

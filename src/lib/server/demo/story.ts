@@ -2,6 +2,7 @@ import type { EhcpPlanSection, EhcpRecommendation } from '../../shared/collab/me
 import type { RestrictedCategory } from '../../shared/collab/restrictedDoc.ts';
 import type { ActionStatus } from '../../shared/domain/actionStatuses.ts';
 import type { AreaOfNeed } from '../../shared/domain/areasOfNeed.ts';
+import type { LaDecisionKind } from '../../shared/domain/plan/laDecisions.ts';
 import type { MeetingType } from '../../shared/domain/meetingTypes.ts';
 import type { PlanType } from '../../shared/domain/planTypes.ts';
 import type { RsvpResponse } from '../../shared/domain/rsvp.ts';
@@ -100,7 +101,12 @@ export interface DemoMinutes {
 	working: [string, number];
 	notWorking: [string, number];
 	worries: [string, number];
-	outcome: { area: AreaOfNeed; text: string; steps: string; progress: number; evidence: string };
+	/**
+	 * The outcomes reviewed. The same key in a later meeting is the same outcome, carried
+	 * from the child's plan with its id; an outcome of the plan left out here was ended.
+	 * Actions "for the outcome" serve the first.
+	 */
+	outcomes: DemoOutcome[];
 	provision: { text: string; providedBy: string; frequency: string; author: DemoPersonKey };
 	actions: DemoAction[];
 	decisions: string[];
@@ -112,6 +118,17 @@ export interface DemoMinutes {
 	restricted?: { category: RestrictedCategory; author: DemoPersonKey; text: string }[];
 	/** An action carried from the previous meeting is now under way. */
 	carriedInProgress?: boolean;
+	/** For an EHCP review: the local authority's decision, once made. */
+	laDecision?: { decision: LaDecisionKind; inDays: number; by: DemoPersonKey; note: string };
+}
+
+export interface DemoOutcome {
+	key: string;
+	area: AreaOfNeed;
+	text: string;
+	steps: string;
+	progress: number;
+	evidence: string;
 }
 
 /** The day `days` from today in the UK, moved back to a Friday if it is a weekend. */

@@ -53,6 +53,67 @@ export const aaron: DemoStory = {
 	meetings: (today) => [
 		{
 			type: 'ehcp_annual_review',
+			date: weekdayFrom(today, -695),
+			location: 'Oakfield Primary School, meeting room 2',
+			chair: 'senco',
+			invitees: everyone(team),
+			done: 'all',
+			doneBy: 'senco',
+			minutes: {
+				childViews: 'Aaron pointed to the trains and the quiet corner when asked what he likes.',
+				familyViews: 'Aaron signs at home but gets cross at school when nobody understands him.',
+				working: ['A picture timetable on his table.', 5],
+				notWorking: ['Busy carpet times: Aaron hides under the table.', 2],
+				worries: ['Aaron cannot tell adults what he needs.', 6],
+				outcomes: [
+					{
+						key: 'askForHelp',
+						area: 'communication_interaction',
+						text: 'By the end of Year 2, Aaron will ask for help using his signs or words.',
+						steps: 'Learn the “help” sign with his teaching assistant.',
+						progress: 2,
+						evidence: 'Asks for help about once a week, when prompted (TA log).'
+					},
+					{
+						key: 'carpetTime',
+						area: 'social_emotional_mental_health',
+						text: 'Aaron will join carpet time for 10 minutes, with a visual timer.',
+						steps: 'Sit on his own cushion at the edge of the group.',
+						progress: 3,
+						evidence: 'Joins for about 3 minutes before leaving (class log).'
+					}
+				],
+				provision: {
+					text: 'Visual timetable, and his own cushion at carpet time.',
+					providedBy: 'Class teacher',
+					frequency: 'Daily',
+					author: 'teacher'
+				},
+				actions: [
+					{
+						text: 'Refer Aaron to the speech and language therapy service.',
+						owner: 'senco',
+						dueInDays: 14,
+						status: 'done',
+						evidence: 'Referral accepted; the first assessment was booked.'
+					}
+				],
+				decisions: ['Ask for a speech and language therapy assessment.'],
+				nextReviewInDays: 365,
+				recommendation: 'amend',
+				amendments: [
+					['B', 'Aaron’s spoken language is delayed; he uses signs he made up at home.']
+				],
+				laDecision: {
+					decision: 'amend',
+					inDays: 26,
+					by: 'caseworker',
+					note: 'Amended as the review proposed; the final plan was issued in the spring.'
+				}
+			}
+		},
+		{
+			type: 'ehcp_annual_review',
 			date: weekdayFrom(today, -330),
 			location: 'Oakfield Primary School, meeting room 2',
 			chair: 'senco',
@@ -66,13 +127,24 @@ export const aaron: DemoStory = {
 				working: ['Adults wait ten seconds before helping. The picture timetable helps.', 6],
 				notWorking: ['The lunch hall is noisy and Aaron leaves his food.', 3],
 				worries: ['He gets upset when adults do not understand his signs.', 4],
-				outcome: {
-					area: 'communication_interaction',
-					text: 'By the end of Year 2, Aaron will ask for help using his signs or words.',
-					steps: 'Use the “help” and “finished” signs at snack time.',
-					progress: 4,
-					evidence: 'TA log: asks for help 2 to 3 times a week.'
-				},
+				outcomes: [
+					{
+						key: 'askForHelp',
+						area: 'communication_interaction',
+						text: 'By the end of Year 2, Aaron will ask for help using his signs or words.',
+						steps: 'Use the “help” and “finished” signs at snack time.',
+						progress: 4,
+						evidence: 'TA log: asks for help 2 to 3 times a week.'
+					},
+					{
+						key: 'carpetTime',
+						area: 'social_emotional_mental_health',
+						text: 'Aaron will join carpet time for 10 minutes, with a visual timer.',
+						steps: 'Sit on his own cushion at the edge of the group.',
+						progress: 6,
+						evidence: 'Joins carpet time for about 7 minutes with the timer (class log).'
+					}
+				],
 				provision: {
 					text: '20 minutes of SaLT-guided language work every day.',
 					providedBy: 'Teaching assistant',
@@ -112,7 +184,15 @@ export const aaron: DemoStory = {
 				},
 				nextReviewInDays: 350,
 				recommendation: 'amend',
-				amendments: [['F', 'Add the shared sign list and ten seconds’ wait time to the provision.']]
+				amendments: [
+					['F', 'Add the shared sign list and ten seconds’ wait time to the provision.']
+				],
+				laDecision: {
+					decision: 'amend',
+					inDays: 24,
+					by: 'caseworker',
+					note: 'Amended as the review proposed: the shared sign list and wait time are in section F.'
+				}
 			}
 		},
 		{

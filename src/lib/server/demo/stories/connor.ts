@@ -79,6 +79,65 @@ export const connor: DemoStory = {
 		return [
 			{
 				type: 'ehcp_annual_review',
+				date: previousWeekday(shiftDate(connorReview, { months: -23 })),
+				location: 'Oakfield Primary School, meeting room 1',
+				chair: 'senco',
+				invitees: everyone(team),
+				done: 'all',
+				doneBy: 'senco',
+				minutes: {
+					childViews: 'I like the library at lunchtime. I do not like the noisy hall.',
+					familyViews: 'Connor keeps his worries in. He needs someone he trusts to talk to.',
+					working: ['Lunchtimes in the library.', 6],
+					notWorking: ['Busy playtimes end in arguments.', 3],
+					worries: ['Connor does not say when he is upset.', 7],
+					outcomes: [
+						{
+							key: 'worries',
+							area: 'social_emotional_mental_health',
+							text: 'Connor will tell an adult when he feels worried, using his worry scale.',
+							steps: 'Make a worry scale with his class teacher.',
+							progress: 3,
+							evidence: 'Used the worry scale twice in the first half-term (class log).'
+						},
+						{
+							key: 'friendships',
+							area: 'social_emotional_mental_health',
+							text: 'Connor will play a team game at break with two friends.',
+							steps: 'A lunchtime club with a small group.',
+							progress: 4,
+							evidence: 'Joins the club most weeks (lunchtime supervisor).'
+						}
+					],
+					provision: {
+						text: 'A small lunchtime club, twice a week.',
+						providedBy: 'Teaching assistant',
+						frequency: 'Twice a week',
+						author: 'teacher'
+					},
+					actions: [
+						{
+							text: 'Start a lunchtime club for Connor and two friends.',
+							owner: 'teacher',
+							dueInDays: 14,
+							status: 'done',
+							evidence: 'The club meets on Tuesdays and Thursdays.'
+						}
+					],
+					decisions: ['Add a trusted adult check-in each morning.'],
+					nextReviewInDays: 330,
+					recommendation: 'amend',
+					amendments: [['A', 'Connor would like a quiet place to go at busy times.']],
+					laDecision: {
+						decision: 'amend',
+						inDays: 25,
+						by: 'caseworker',
+						note: 'Amended as the review proposed.'
+					}
+				}
+			},
+			{
+				type: 'ehcp_annual_review',
 				date: previousWeekday(shiftDate(connorReview, { months: -11 })),
 				location: 'Oakfield Primary School, meeting room 1',
 				chair: 'senco',
@@ -91,13 +150,16 @@ export const connor: DemoStory = {
 					working: ['A trusted adult to talk to each morning.', 6],
 					notWorking: ['Busy corridors and changes to the timetable.', 3],
 					worries: ['The move to secondary school.', 7],
-					outcome: {
-						area: 'social_emotional_mental_health',
-						text: 'Connor will tell an adult when he feels worried, using his worry scale.',
-						steps: 'Morning check-in with the worry scale.',
-						progress: 6,
-						evidence: 'Uses the worry scale most mornings (class log).'
-					},
+					outcomes: [
+						{
+							key: 'worries',
+							area: 'social_emotional_mental_health',
+							text: 'Connor will tell an adult when he feels worried, using his worry scale.',
+							steps: 'Morning check-in with the worry scale.',
+							progress: 6,
+							evidence: 'Uses the worry scale most mornings (class log).'
+						}
+					],
 					provision: {
 						text: 'Morning check-in with a trusted adult.',
 						providedBy: 'Class teacher',
@@ -129,6 +191,12 @@ export const connor: DemoStory = {
 					decisions: ['Name a smaller secondary school as the preference for the move.'],
 					nextReviewInDays: 330,
 					recommendation: 'maintain',
+					laDecision: {
+						decision: 'maintain',
+						inDays: 20,
+						by: 'caseworker',
+						note: 'The plan stays as it is until the phase-transfer review.'
+					},
 					restricted: [
 						{
 							category: 'social_care',

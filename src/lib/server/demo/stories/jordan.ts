@@ -61,6 +61,65 @@ export const jordan: DemoStory = {
 	meetings: (today) => [
 		{
 			type: 'ehcp_annual_review',
+			date: weekdayFrom(today, -407),
+			location: 'Oakfield Primary School, library',
+			chair: 'senco',
+			invitees: everyone(team),
+			done: 'all',
+			doneBy: 'senco',
+			minutes: {
+				childViews: 'I want to get to the playground on my own, like everyone else.',
+				familyViews: 'Jordan’s operation is booked for the spring. We want school ready for after.',
+				working: ['The new voice amplifier. Friends who wait for him.', 6],
+				notWorking: ['Getting round the classroom takes a long time.', 3],
+				worries: ['How Jordan will manage after the operation.', 7],
+				outcomes: [
+					{
+						key: 'moving',
+						area: 'sensory_physical',
+						text: 'By the summer, Jordan will move around the classroom on his own.',
+						steps: 'Practise transfers daily with the teaching assistant.',
+						progress: 2,
+						evidence: 'Physio notes: one transfer a day with help.'
+					},
+					{
+						key: 'answering',
+						area: 'communication_interaction',
+						text: 'Jordan will answer questions in class using his voice amplifier or iPad.',
+						steps: 'One planned question for Jordan in each lesson.',
+						progress: 3,
+						evidence: 'Answers about twice a week (class log).'
+					}
+				],
+				provision: {
+					text: 'Voice amplifier and iPad, set up by the LA sensory team.',
+					providedBy: 'LA sensory team',
+					frequency: 'Every lesson',
+					author: 'ot'
+				},
+				actions: [
+					{
+						text: 'Ask the sensory team to set up the iPad for class.',
+						owner: 'ot',
+						dueInDays: 21,
+						status: 'done',
+						evidence: 'Set up in the autumn term; staff trained.'
+					}
+				],
+				decisions: ['Plan the support Jordan needs after his operation.'],
+				nextReviewInDays: 365,
+				recommendation: 'amend',
+				amendments: [['I', 'Name the ground-floor classroom for Jordan’s class.']],
+				laDecision: {
+					decision: 'amend',
+					inDays: 27,
+					by: 'caseworker',
+					note: 'Amended: section I names the ground-floor classroom.'
+				}
+			}
+		},
+		{
+			type: 'ehcp_annual_review',
 			date: weekdayFrom(today, -42),
 			location: 'Oakfield Primary School, library',
 			chair: 'senco',
@@ -74,13 +133,24 @@ export const jordan: DemoStory = {
 				working: ['The voice amplifier in class. Rest breaks after PE.', 7],
 				notWorking: ['The physio programme has not been updated since the operation.', 2],
 				worries: ['The plan rewrite is late, and staff follow an old programme.', 6],
-				outcome: {
-					area: 'sensory_physical',
-					text: 'By the summer, Jordan will move around the classroom on his own.',
-					steps: 'Practise transfers daily with the teaching assistant.',
-					progress: 5,
-					evidence: 'Physio notes: two independent transfers a day.'
-				},
+				outcomes: [
+					{
+						key: 'moving',
+						area: 'sensory_physical',
+						text: 'By the summer, Jordan will move around the classroom on his own.',
+						steps: 'Practise transfers daily with the teaching assistant.',
+						progress: 5,
+						evidence: 'Physio notes: two independent transfers a day.'
+					},
+					{
+						key: 'answering',
+						area: 'communication_interaction',
+						text: 'Jordan will answer questions in class using his voice amplifier or iPad.',
+						steps: 'One planned question for Jordan in each lesson.',
+						progress: 6,
+						evidence: 'Answers in most lessons; uses the iPad when tired (class log).'
+					}
+				],
 				provision: {
 					text: 'Physiotherapy programme, three sessions a week in school.',
 					providedBy: 'Physiotherapist and teaching assistant',

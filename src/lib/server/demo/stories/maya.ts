@@ -69,13 +69,16 @@ export const maya: DemoStory = {
 				working: ['Maya settles well with her key person.', 7],
 				notWorking: ['She gets frustrated when she cannot be understood.', 4],
 				worries: ['Her speech is behind for her age at the 24-month check.', 6],
-				outcome: {
-					area: 'communication_interaction',
-					text: 'Maya will use ten words or signs to ask for what she wants.',
-					steps: 'Picture cards at snack time; repeat and add one word.',
-					progress: 3,
-					evidence: 'Key person notes: five words used at nursery.'
-				},
+				outcomes: [
+					{
+						key: 'tenWords',
+						area: 'communication_interaction',
+						text: 'Maya will use ten words or signs to ask for what she wants.',
+						steps: 'Picture cards at snack time; repeat and add one word.',
+						progress: 3,
+						evidence: 'Key person notes: five words used at nursery.'
+					}
+				],
 				provision: {
 					text: 'Small-group language play, 15 minutes each session.',
 					providedBy: 'Nursery key person',
@@ -123,13 +126,24 @@ export const maya: DemoStory = {
 				working: ['Picture cards at snack time and at home.', 8],
 				notWorking: ['Waiting for the speech and language assessment.', 4],
 				worries: ['The assessment has not happened yet.', 5],
-				outcome: {
-					area: 'communication_interaction',
-					text: 'Maya will use ten words or signs to ask for what she wants.',
-					steps: 'Add two new picture cards each week.',
-					progress: 6,
-					evidence: 'Key person notes: eight words used at nursery.'
-				},
+				outcomes: [
+					{
+						key: 'tenWords',
+						area: 'communication_interaction',
+						text: 'Maya will use ten words or signs to ask for what she wants.',
+						steps: 'Add two new picture cards each week.',
+						progress: 6,
+						evidence: 'Key person notes: eight words used at nursery.'
+					},
+					{
+						key: 'songs',
+						area: 'communication_interaction',
+						text: 'Maya will join in with actions to two songs at group time.',
+						steps: 'The key person sits beside her at song time.',
+						progress: 4,
+						evidence: 'Joins in with “Wind the bobbin up” most days (key person notes).'
+					}
+				],
 				provision: {
 					text: 'Picture cards at snack time, at nursery and at home.',
 					providedBy: 'Nursery key person and family',
