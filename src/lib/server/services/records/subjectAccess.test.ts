@@ -1,3 +1,4 @@
+import { insertPlanVersion } from '../plan/planVersions.ts';
 import { eq } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect } from 'vitest';
@@ -45,6 +46,18 @@ describe('a subject access export', () => {
 				closedBy: team.member('senco').id,
 				closedAt
 			});
+			await insertPlanVersion(db, {
+				childId: team.childId,
+				state: 'adopted',
+				source: 'person',
+				madeBy: team.member('senco').id,
+				summary: 'Typed in from the issued plan',
+				content: {
+					sections: {},
+					outcomes: [{ id: 'o-1', areaOfNeed: null, text: 'Ask for help', steps: '' }],
+					provision: []
+				}
+			});
 			const admin = { id: team.member('senco').id, name: team.member('senco').name };
 			const deps = { db, live: server.collab.live, logger: createLogger('silent') };
 			const started = await startSubjectAccessExport(deps, {
@@ -64,7 +77,7 @@ describe('a subject access export', () => {
 			await started.done;
 
 			const view = await findSubjectAccessExport(db, team.organisationId, started.exportId);
-			expect(view).toMatchObject({ status: 'ready', stepsDone: 5, stepsTotal: 5 });
+			expect(view).toMatchObject({ status: 'ready', stepsDone: 6, stepsTotal: 6 });
 			const zip = await subjectAccessZip(db, team.organisationId, started.exportId);
 			if (!zip) throw new Error('no zip');
 			const files = unzipSync(zip.bytes);
@@ -77,6 +90,8 @@ describe('a subject access export', () => {
 					'child/consents.json',
 					'advice/advice.json',
 					'advice/files/001-Speech-report-final-.pdf',
+					'plan/versions.json',
+					'plan/la-decisions.json',
 					'audit-trail.json'
 				])
 			);
@@ -89,6 +104,7 @@ describe('a subject access export', () => {
 			const historyRows = JSON.parse(read(`${folder}/history.json`)) as { author: string | null }[];
 			expect(historyRows.map((row) => row.author)).toContain(team.member('parent').name);
 			expect(read(`${folder}/minutes-v1.json`)).toContain('Aaron loves trains');
+			expect(read('plan/versions.json')).toContain('Ask for help');
 			expect(read(`${folder}/restricted/minutes-v1.pdf`).startsWith('%PDF-')).toBe(true);
 			const team_ = JSON.parse(read('child/team.json')) as { name: string }[];
 			expect(team_.map((person) => person.name)).toContain(team.member('parent').name);

@@ -8,11 +8,13 @@ import {
 	deadlineCompletions,
 	documentUpdates,
 	invitations,
+	laDecisions,
 	meetingInvitees,
 	meetings,
 	minutesVersions,
 	outcomes,
 	actions,
+	planVersions,
 	teamMembers,
 	users
 } from '../../db/schema.ts';
@@ -98,6 +100,23 @@ async function childRecord({ db, childId }: GatherContext): Promise<GatheredFile
 		json('child/invitations.json', invited),
 		json('child/consents.json', consentRows)
 	];
+}
+
+/** Every version of the plan, whole, and the local authority's decisions after reviews. */
+async function plan({ db, childId }: GatherContext): Promise<GatheredFile[]> {
+	const [versions, decisions] = await Promise.all([
+		db
+			.select()
+			.from(planVersions)
+			.where(eq(planVersions.childId, childId))
+			.orderBy(asc(planVersions.version)),
+		db
+			.select()
+			.from(laDecisions)
+			.where(eq(laDecisions.childId, childId))
+			.orderBy(asc(laDecisions.decidedOn))
+	]);
+	return [json('plan/versions.json', versions), json('plan/la-decisions.json', decisions)];
 }
 
 async function advice({ db, childId }: GatherContext): Promise<GatheredFile[]> {
@@ -265,6 +284,7 @@ export async function subjectAccessSteps(context: GatherContext): Promise<Gather
 	return [
 		{ label: 'The child’s record, team and consents', run: () => childRecord(context) },
 		{ label: 'Advice and reports', run: () => advice(context) },
+		{ label: 'The plan’s versions and the local authority’s decisions', run: () => plan(context) },
 		...childMeetings.map((meeting) => meetingStep(context, meeting)),
 		{ label: 'The audit trail', run: () => auditTrail(context) }
 	];
