@@ -5,7 +5,7 @@ import { diffPlans } from '$lib/shared/domain/plan/planDiff.ts';
 import type { PlanType } from '$lib/shared/domain/planTypes.ts';
 import type { PageServerLoad } from './$types';
 
-/** Which two versions to compare: as asked for, else the newest and the one before it. */
+/** Which two versions to compare: as asked for, else the newest and the plan before it. */
 function chosen(value: string | null, known: number[], fallback: number | undefined) {
 	const asked = Number(value);
 	return known.includes(asked) ? asked : fallback;
@@ -17,10 +17,13 @@ export const load: PageServerLoad = async (event) => {
 	const numbers = versions.map((version) => version.version);
 	const params = event.url.searchParams;
 	const to = chosen(params.get('to'), numbers, numbers[0]);
+	// By default, the plan as it stood before: the adopted version before the later one
+	// (a proposal the LA then adopted holds the same words as the version adopting it).
+	const earlier = versions.filter((version) => to !== undefined && version.version < to);
 	const from = chosen(
 		params.get('from'),
 		numbers,
-		numbers.find((n) => to !== undefined && n < to)
+		(earlier.find((version) => version.state === 'adopted') ?? earlier[0])?.version
 	);
 	const before = versions.find((version) => version.version === from);
 	const after = versions.find((version) => version.version === to);
