@@ -20,9 +20,10 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 /**
  * Every deadline rule Coplan applies, read from the tables the deadlines are computed
  * from, so the page cannot say one thing while the timeline does another. Nothing here
- * is about a child: any signed-in person may read it.
+ * is about a child: any signed-in person may read it. `satisfies` keeps the data's own
+ * type for the load's test.
  */
-export const load: PageServerLoad = (event) => {
+export const load = ((event) => {
 	requireUser(event);
 	const rules = TIMELINE_RULES.map(describeRule);
 	const transfers = Object.values(PHASE_TRANSFERS).map((transfer) => ({
@@ -53,4 +54,4 @@ export const load: PageServerLoad = (event) => {
 		invitees.source
 	];
 	return { rules, transfers, invitees, glossary: glossaryFor(texts) };
-};
+}) satisfies PageServerLoad;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	STATUTORY_INVITEES_SOURCE,
+	coverageSummary,
 	missingStatutoryInvitees,
 	statutoryInviteeCoverage
 } from './statutoryInvitees.ts';
@@ -75,5 +76,19 @@ describe('who in the team covers each statutory group', () => {
 	it('is empty for meetings the rule does not cover', () => {
 		expect(statutoryInviteeCoverage('taf_review', team)).toEqual([]);
 		expect(statutoryInviteeCoverage('sen_support_review', team)).toEqual([]);
+	});
+
+	it('sums up what is covered and names what is missing', () => {
+		expect(coverageSummary(statutoryInviteeCoverage('ehcp_annual_review', team))).toBe(
+			'3 of 5 groups the law says must be invited are covered. Missing: the local authority (LA) SEN officer; social care (a social worker).'
+		);
+		const everyone = [
+			...team,
+			{ name: 'Lee Grant', teamRole: 'la_caseworker' },
+			{ name: 'Jo Bell', teamRole: 'social_worker' }
+		];
+		expect(coverageSummary(statutoryInviteeCoverage('ehcp_annual_review', everyone))).toBe(
+			'Someone in the team covers each of the 5 groups the law says must be invited.'
+		);
 	});
 });

@@ -72,6 +72,20 @@ export function statutoryInviteeCoverage<Person extends { teamRole: string | nul
 }
 
 /**
+ * One sentence for the whole check, for a status message or the panel's conclusion:
+ * how many groups are covered and, by name, which are not.
+ */
+export function coverageSummary(coverage: readonly InviteeCoverage<unknown>[]): string {
+	const missing = coverage.filter((entry) => entry.coveredBy.length === 0);
+	if (missing.length === 0) {
+		return `Someone in the team covers each of the ${coverage.length} groups the law says must be invited.`;
+	}
+	const covered = coverage.length - missing.length;
+	const labels = missing.map((entry) => entry.group.label).join('; ');
+	return `${covered} of ${coverage.length} groups the law says must be invited are covered. Missing: ${labels}.`;
+}
+
+/**
  * The groups an EHCP review's invitees leave out (none for other kinds of meeting), given
  * each invitee's team role (null for someone no longer in the team).
  */
