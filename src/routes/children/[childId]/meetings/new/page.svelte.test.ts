@@ -1,32 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { DURATION_OPTIONS, initialMeetingForm } from '$lib/server/services/meetings/meetingForm.ts';
-import { MEETING_TYPES, type MeetingType } from '$lib/shared/domain/meetingTypes.ts';
 import Page from './+page.svelte';
-import type { PageData } from './$types';
-
-// Aaron's team has no social worker and no LA caseworker.
-const team = [
-	{ userId: 'u1', name: 'Sarah Thompson', teamRole: 'parent_carer', agency: 'Family' },
-	{ userId: 'u2', name: 'Priya Shah', teamRole: 'senco', agency: 'Oakfield Primary School' },
-	{ userId: 'u3', name: 'Sam Okafor', teamRole: 'salt', agency: 'Northshire Health' }
-];
-
-function dataFor(type: MeetingType | null): PageData {
-	return {
-		user: { name: 'Priya Shah' },
-		outboxShown: false,
-		child: { id: 'c1', name: 'Aaron' },
-		team,
-		canInvite: true,
-		meetingTypes: MEETING_TYPES,
-		durations: DURATION_OPTIONS,
-		transfers: [],
-		type,
-		typeError: null,
-		initial: type ? initialMeetingForm(type, team, 'u2') : null
-	};
-}
+import { pageDataFor as dataFor } from './pageTestData.ts';
 
 const panel = () => screen.queryByRole('region', { name: 'Who this review must invite' });
 
