@@ -105,6 +105,7 @@ const EXPECTED: Record<string, Row> = {
 	'GET organisation/records':               ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
 	'POST organisation/records?/subjectAccess (empty)':
 	                                          ['forbidden', 'ok',      'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'sign-in'],
+	'GET timescales':                         ['ok',      'ok',        'ok',        'ok',        'ok',        'ok',        'ok',     'ok',     'ok',     'sign-in'],
 	'live: open meeting':                     ['writes',  'read-only', 'writes',    'writes',    'writes',    'writes',    'refused', 'refused', 'refused', 'refused'],
 	'live: open meeting, restricted notes':   ['writes',  'refused',   'refused',   'refused',   'refused',   'writes',    'refused', 'refused', 'refused', 'refused'],
 	'live: closed meeting':                   ['read-only', 'read-only', 'read-only', 'read-only', 'read-only', 'read-only', 'refused', 'refused', 'refused', 'refused'],
@@ -262,6 +263,7 @@ describe('the authorisation matrix', () => {
 			'GET organisation/records': (c) => request('/organisation/records', c),
 			'POST organisation/records?/subjectAccess (empty)': (c) =>
 				request('/organisation/records?/subjectAccess', c, {}),
+			'GET timescales': (c) => request('/timescales', c),
 			'live: open meeting': (c) => liveOutcome(meetingDocumentName(aaron.open), c),
 			'live: open meeting, restricted notes': (c) =>
 				liveOutcome(restrictedDocumentName(aaron.open), c),

@@ -94,6 +94,28 @@ const childRows: [string, Actor | null, Action[]][] = [
 		actor([], 'social_worker'),
 		['child.view', 'child.addAdvice']
 	],
+	// Health professionals give and act on medical detail, so they read restricted notes
+	// on the same terms as a social worker: with the family's consent.
+	[
+		'CAMHS practitioner in the team, with the family’s consent',
+		actor([], 'camhs', true),
+		['child.view', 'child.addAdvice', 'child.viewRestricted']
+	],
+	[
+		'CAMHS practitioner in the team, no consent',
+		actor([], 'camhs'),
+		['child.view', 'child.addAdvice']
+	],
+	[
+		'paediatrician in the team, with the family’s consent',
+		actor([], 'paediatrician', true),
+		['child.view', 'child.addAdvice', 'child.viewRestricted']
+	],
+	[
+		'school nurse of the child’s school in the team',
+		actor([{ organisationId: SCHOOL, role: 'professional' }], 'school_nurse'),
+		['child.view', 'child.addAdvice', 'child.viewRestricted']
+	],
 	// Consent never opens restricted notes to a role that does not read them.
 	[
 		'class teacher in the team, with consent',

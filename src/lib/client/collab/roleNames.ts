@@ -17,6 +17,9 @@ const SHORT_ROLE_NAMES: Record<string, string> = {
 	physio: 'Physiotherapist',
 	ep: 'EP',
 	health_visitor: 'Health visitor',
+	camhs: 'CAMHS practitioner',
+	paediatrician: 'Paediatrician',
+	school_nurse: 'School nurse',
 	social_worker: 'Social worker',
 	la_caseworker: 'LA caseworker',
 	other: 'Team member'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AcronymExpander } from './glossary.ts';
+import { AcronymExpander, glossaryFor } from './glossary.ts';
 
 describe('AcronymExpander', () => {
 	it('explains each acronym the first time only, across the texts of one page', () => {
@@ -33,5 +33,22 @@ describe('AcronymExpander', () => {
 			'CAMHS (the mental health team) called.'
 		);
 		expect(expander.expand('CAMHS again')).toBe('CAMHS again');
+	});
+});
+
+describe('glossaryFor', () => {
+	it('lists each term found once per meaning, whole words only, in glossary order', () => {
+		expect(
+			glossaryFor(['The LA SEN officer', 'the EHC plan and the EHCP', 'SENDING nothing'])
+		).toEqual([
+			{ term: 'SEN', meaning: 'special educational needs' },
+			{
+				term: 'EHCP',
+				meaning:
+					'Education, Health and Care plan: a legal document saying what support a child must get'
+			},
+			{ term: 'LA', meaning: 'local authority, which means the council' }
+		]);
+		expect(glossaryFor(['Nothing to explain'])).toEqual([]);
 	});
 });

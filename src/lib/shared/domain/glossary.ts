@@ -50,6 +50,22 @@ function termPattern(term: string): RegExp {
 }
 
 /**
+ * The glossary entries whose terms appear in these texts, once per meaning, in glossary
+ * order: a page of reference text lists them up front rather than expanding inline.
+ */
+export function glossaryFor(
+	texts: readonly string[],
+	entries: readonly GlossaryEntry[] = GLOSSARY
+): GlossaryEntry[] {
+	const found = new Map<string, GlossaryEntry>();
+	for (const entry of entries) {
+		if (found.has(entry.meaning)) continue;
+		if (texts.some((text) => termPattern(entry.term).test(text))) found.set(entry.meaning, entry);
+	}
+	return [...found.values()];
+}
+
+/**
  * Expands acronyms in a sequence of texts: the first time each term appears it is
  * followed by its meaning in brackets ("SaLT (speech and language therapist)"); later
  * appearances are left alone. Create one per page or document, and pass its texts in

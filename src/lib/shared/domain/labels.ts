@@ -36,6 +36,9 @@ export const TEAM_ROLE_LABELS: Record<string, string> = {
 	physio: 'Physiotherapist',
 	ep: 'Educational psychologist (EP)',
 	health_visitor: 'Health visitor',
+	camhs: 'Child and Adolescent Mental Health Services (CAMHS) practitioner',
+	paediatrician: 'Paediatrician (children’s doctor)',
+	school_nurse: 'School nurse',
 	social_worker: 'Social worker',
 	la_caseworker: 'Local authority (LA) caseworker',
 	other: 'Other'

@@ -15,6 +15,9 @@ export const TEAM_ROLES = [
 	'physio',
 	'ep',
 	'health_visitor',
+	'camhs',
+	'paediatrician',
+	'school_nurse',
 	'social_worker',
 	'la_caseworker',
 	'other'
@@ -23,13 +26,21 @@ export type TeamRole = (typeof TEAM_ROLES)[number];
 
 export const FAMILY_ROLES: readonly TeamRole[] = ['parent_carer', 'child'];
 
-/** Professionals who may read restricted sections (social care, safeguarding, medical detail). */
+/**
+ * Professionals who may read restricted sections (social care, safeguarding, medical detail).
+ * The health roles are here because medical detail is theirs to give and to act on: a
+ * CAMHS practitioner, paediatrician or school nurse cannot advise safely without it. The
+ * therapists (SaLT, OT, physio) are not, as their advice does not depend on it.
+ */
 export const RESTRICTED_READER_ROLES: readonly TeamRole[] = [
 	'senco',
 	'chair',
 	'social_worker',
 	'la_caseworker',
 	'health_visitor',
+	'camhs',
+	'paediatrician',
+	'school_nurse',
 	'ep'
 ];
 

@@ -15,7 +15,7 @@ const team: DemoTeamMember[] = [
 	{ person: 'connorParent', teamRole: 'parent_carer', agency: 'Family' },
 	{ person: 'senco', teamRole: 'senco', agency: 'Oakfield Primary School' },
 	{ person: 'teacher', teamRole: 'class_teacher', agency: 'Oakfield Primary School' },
-	{ person: 'camhs', teamRole: 'other', agency: 'CAMHS, Northshire Community Health' },
+	{ person: 'camhs', teamRole: 'camhs', agency: 'CAMHS, Northshire Community Health' },
 	{
 		person: 'socialworker',
 		teamRole: 'social_worker',

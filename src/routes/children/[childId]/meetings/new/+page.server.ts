@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards.ts';
+import { can } from '$lib/server/policy.ts';
 import { requireChild } from '$lib/server/services/children/requireChild.ts';
 import { listTeam } from '$lib/server/services/children/team.ts';
 import {
@@ -32,13 +33,15 @@ function withExpectedMove(
  * meeting (so that the agenda can start from that kind's template); with it, the rest.
  */
 export const load: PageServerLoad = async (event) => {
-	const { actor, child } = await requireChild(event, 'child.createMeeting');
+	const { actor, child, resource } = await requireChild(event, 'child.createMeeting');
 	const team = await listTeam(event.locals.db, child.id);
 	const requested = event.url.searchParams.get('type');
 	const type = isMeetingType(requested) ? requested : null;
 	return {
 		child: { id: child.id, name: knownAs(child) },
 		team,
+		/** For the statutory invitee check's link, when someone the law wants is missing. */
+		canInvite: can(actor, 'child.invite', resource),
 		meetingTypes: MEETING_TYPES,
 		durations: DURATION_OPTIONS,
 		transfers: Object.entries(PHASE_TRANSFERS).map(([value, rule]) => ({
