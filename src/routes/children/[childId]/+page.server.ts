@@ -4,6 +4,7 @@ import { requireChild } from '$lib/server/services/children/requireChild.ts';
 import { listTeam } from '$lib/server/services/children/team.ts';
 import { whoCanSee } from '$lib/server/services/children/whoCanSee.ts';
 import { listMeetingsForChild } from '$lib/server/services/meetings/listMeetingsForChild.ts';
+import { loadProgressHistory } from '$lib/server/services/plan/progressHistory.ts';
 import { needsAttention } from '$lib/shared/domain/adviceFlags.ts';
 import { describeAge } from '$lib/shared/domain/childAge.ts';
 import { ukDateOf } from '$lib/shared/domain/ukCalendar.ts';
@@ -12,11 +13,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { actor, child, resource } = await requireChild(event, 'child.view');
 	const db = event.locals.db;
-	const [team, access, meetings, advice] = await Promise.all([
+	const [team, access, meetings, advice, progress] = await Promise.all([
 		listTeam(db, child.id),
 		whoCanSee(db, child),
 		listMeetingsForChild(db, child.id),
-		listAdvice(db, child.id)
+		listAdvice(db, child.id),
+		loadProgressHistory(db, child.id)
 	]);
 	return {
 		child,
@@ -24,6 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		team,
 		access,
 		meetings,
+		progress,
 		advice: {
 			count: advice.length,
 			needingAttention: advice.filter(needsAttention).length

@@ -17,6 +17,7 @@ import {
 	saveContribution
 } from '$lib/server/services/meetings/responses.ts';
 import { meetingTimeline } from '$lib/server/services/meetings/timelines.ts';
+import { loadProgressHistory } from '$lib/server/services/plan/progressHistory.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
 import { describeStatus, DEFAULT_DUE_SOON_DAYS } from '$lib/shared/domain/timeline.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -26,10 +27,15 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, meeting, resource } = await requireMeeting(event, 'meeting.view');
 	const { db } = event.locals;
 	const now = new Date();
-	const [invitees, contributions, deadlines] = await Promise.all([
+	const [invitees, contributions, deadlines, progress] = await Promise.all([
 		listInvitees(db, meeting.id),
 		listContributions(db, meeting.id),
-		meetingTimeline(db, meeting, now)
+		meetingTimeline(db, meeting, now),
+		// Earlier reviews only: this meeting's own scores are its minutes, not its history.
+		loadProgressHistory(db, meeting.childId, {
+			upTo: meeting.startsAt,
+			excludeMeetingId: meeting.id
+		})
 	]);
 	const me = invitees.find((invitee) => invitee.userId === actor.id) ?? null;
 	const { searchParams } = event.url;
@@ -54,6 +60,7 @@ export const load: PageServerLoad = async (event) => {
 			invitees.map((invitee) => invitee.teamRole)
 		).map((group) => group.label),
 		contributions,
+		progress,
 		deadlines: deadlines.map((deadline) => ({
 			key: deadline.rule.key,
 			title: deadline.rule.title,

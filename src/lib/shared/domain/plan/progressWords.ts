@@ -192,3 +192,9 @@ export function earlierScoresSpoken(points: readonly ScoredDate[]): string | nul
 	);
 	return `Earlier scores: ${items.join(', ')}`;
 }
+
+/** "5 March 2025". */
+export function dayMonthYear(date: string): string {
+	const p = parts(date);
+	return p ? `${p.day} ${MONTHS[p.month - 1] ?? ''} ${p.year}` : date;
+}
