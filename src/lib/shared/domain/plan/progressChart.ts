@@ -45,6 +45,19 @@ export const COMPACT_FRAME: ChartFrame = {
 	readoutLines: 3
 };
 
+/** For print and export: no band for details, since nothing there can be pointed at. */
+export const PRINT_FRAME: ChartFrame = {
+	width: 480,
+	height: 190,
+	readoutHeight: 6,
+	left: 40,
+	right: 20,
+	bottom: 36,
+	fontSize: 11,
+	readoutChars: 70,
+	readoutLines: 2
+};
+
 export interface ChartPoint {
 	x: number;
 	/** On the scale when scored; on the axis when not. */
