@@ -64,6 +64,10 @@ test.describe('the plan across reviews', () => {
 			await expect(page.getByRole('heading', { level: 1, name: 'Aaron’s plan' })).toBeVisible();
 			await expect(page.getByText(ASK_FOR_HELP)).toBeVisible();
 			await expect(page.getByText(NEW_OUTCOME)).toHaveCount(0);
+			// The outcome's chart, with its numbers as a table: scored at the two demo reviews.
+			const scores = page.getByRole('table', { name: `Scores for “${ASK_FOR_HELP}”` });
+			await expect(scores.locator('tbody tr')).toHaveCount(2);
+			await expect(scores.locator('tbody tr').last()).toContainText('4 out of 10');
 			await expectNoAxeViolations(page);
 
 			const meetingId = await scheduleAnnualReviewToday(page);
@@ -125,6 +129,12 @@ test.describe('the plan across reviews', () => {
 				page.getByText(/The local authority decided to amend the plan on/)
 			).toBeVisible();
 			await expect(page.getByText(NEW_OUTCOME)).toBeVisible();
+			// The chart has this review's score as its third point.
+			await expect(scores.locator('tbody tr')).toHaveCount(3);
+			await expect(scores.locator('tbody tr').last()).toContainText('6 out of 10');
+			await expect(
+				page.getByRole('group', { name: new RegExp(`^Progress chart`) }).first()
+			).toBeVisible();
 			await expectNoAxeViolations(page);
 
 			// And the versions, side by side, show what the decision added.

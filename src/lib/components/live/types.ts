@@ -1,3 +1,4 @@
+import type { ScoredDate } from '$lib/shared/domain/plan/progress.ts';
 import type { LiveTeamMember } from './liveContext.ts';
 
 /** What the live page's server load hands to the live meeting. */
@@ -26,6 +27,8 @@ export interface LiveMeetingData {
 	team: LiveTeamMember[];
 	/** Dates (yyyy-mm-dd, UK) of the child's meetings, for "carried forward from". */
 	meetingDates: Record<string, string>;
+	/** Each outcome's scores at the child's earlier closed reviews, by outcome id. */
+	earlierProgress: Record<string, ScoredDate[]>;
 }
 
 export interface LiveFormResult {

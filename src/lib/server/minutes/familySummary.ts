@@ -1,4 +1,6 @@
 import { AcronymExpander, type GlossaryEntry } from '../../shared/domain/glossary.ts';
+import { progressSentence } from '../../shared/domain/plan/progressWords.ts';
+import { ukDateOf } from '../../shared/domain/ukCalendar.ts';
 import type { Minutes } from './minutesTypes.ts';
 
 /**
@@ -19,6 +21,8 @@ export interface FamilySummary {
 	title: string;
 	intro: string;
 	talkedAbout: string[];
+	/** How each outcome followed from earlier reviews is going, one sentence each. */
+	progress: string[];
 	agreed: string[];
 	actions: FamilySummaryAction[];
 	nextMeeting: string;
@@ -78,14 +82,30 @@ export function buildFamilySummary(minutes: Minutes): FamilySummary {
 		talkedAbout.push(plain(`What is not going so well: ${shorten(minutes.notWorking.text)}`));
 	if (minutes.worries.text)
 		talkedAbout.push(plain(`What people are worried about: ${shorten(minutes.worries.text)}`));
+	const today = ukDateOf(new Date(minutes.meeting.startsAt));
+	const progress: string[] = [];
 	for (const outcome of minutes.outcomes) {
 		if (!outcome.text) continue;
 		const goal = shorten(outcome.text);
-		const progress =
+		const earlier = outcome.earlier ?? [];
+		if (earlier.length > 0) {
+			// Followed from earlier reviews: "How it is going" compares, so the goal stands alone.
+			talkedAbout.push(plain(`Goal ${outcome.number}: ${goal}`));
+			progress.push(
+				plain(
+					progressSentence(outcome.text, [
+						...earlier,
+						{ meetingDate: today, score: outcome.progress }
+					])
+				)
+			);
+			continue;
+		}
+		const scored =
 			outcome.progress === null
 				? goal
 				: `${endSentence(goal)} Progress so far: ${outcome.progress} out of 10.`;
-		talkedAbout.push(plain(`Goal ${outcome.number}: ${progress}`));
+		talkedAbout.push(plain(`Goal ${outcome.number}: ${scored}`));
 	}
 	if (talkedAbout.length === 0) {
 		for (const item of minutes.agenda) talkedAbout.push(plain(item));
@@ -122,5 +142,14 @@ export function buildFamilySummary(minutes: Minutes): FamilySummary {
 		? `We will meet again on ${minutes.nextReview}.`
 		: `We have not set a date yet. ${minutes.meeting.chairName} will let you know.`;
 
-	return { title, intro, talkedAbout, agreed, actions, nextMeeting, glossary: glossary.used() };
+	return {
+		title,
+		intro,
+		talkedAbout,
+		progress,
+		agreed,
+		actions,
+		nextMeeting,
+		glossary: glossary.used()
+	};
 }

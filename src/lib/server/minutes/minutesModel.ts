@@ -20,6 +20,7 @@ import {
 	ukDateOf
 } from '../../shared/domain/ukCalendar.ts';
 import type { MeetingType } from '../../shared/domain/meetingTypes.ts';
+import type { ScoredDate } from '../../shared/domain/plan/progress.ts';
 import {
 	ACTION_STATUS_LABELS,
 	PLAN_SECTION_LABELS,
@@ -58,6 +59,8 @@ export interface MinutesCasework {
 	people: Record<string, string>;
 	/** Dates (yyyy-mm-dd) of the child's meetings, for carried-forward actions. */
 	meetingDates: Record<string, string>;
+	/** Each outcome's scores at the child's earlier closed reviews, by outcome id. */
+	earlierProgress?: Record<string, ScoredDate[]>;
 }
 
 /** "15 February 2027" for a real calendar date; null for anything else a peer wrote. */
@@ -150,6 +153,19 @@ function ehcpPart(snapshot: MeetingDocSnapshot, casework: MinutesCasework): Minu
 	};
 }
 
+/** An outcome's earlier scores, left out when it has none so such minutes read as before. */
+function earlierScores(casework: MinutesCasework, outcomeId: string) {
+	const points = casework.earlierProgress?.[outcomeId] ?? [];
+	if (points.length === 0) return {};
+	return {
+		earlier: points.map((point) => ({
+			meetingDate: point.meetingDate,
+			dateText: dateText(point.meetingDate) ?? point.meetingDate,
+			score: point.score
+		}))
+	};
+}
+
 export function buildMinutes(doc: Y.Doc, casework: MinutesCasework): Minutes {
 	const snapshot = readMeetingDoc(doc);
 	const role = (code: string) => (code ? labelFor(TEAM_ROLE_LABELS, code) : '');
@@ -215,7 +231,8 @@ export function buildMinutes(doc: Y.Doc, casework: MinutesCasework): Minutes {
 			text: outcome.text.text.trim(),
 			steps: outcome.steps.text.trim(),
 			progress: outcome.progress,
-			evidence: outcome.evidence.text.trim()
+			evidence: outcome.evidence.text.trim(),
+			...earlierScores(casework, outcome.id)
 		})),
 		provision: snapshot.provision.map((item) => ({
 			id: item.id,

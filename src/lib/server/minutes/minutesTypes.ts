@@ -48,6 +48,19 @@ export interface MinutesOutcome {
 	steps: string;
 	progress: number | null;
 	evidence: string;
+	/**
+	 * Its scores at the child's earlier closed reviews, oldest first. Absent from minutes
+	 * frozen before progress was followed, which still read as they were.
+	 */
+	earlier?: MinutesProgressPoint[];
+}
+
+export interface MinutesProgressPoint {
+	/** yyyy-mm-dd, the review's UK date. */
+	meetingDate: string;
+	/** "5 March 2026". */
+	dateText: string;
+	score: number | null;
 }
 
 export interface MinutesProvision {

@@ -1,3 +1,5 @@
+import type { ScoredDate } from '../domain/plan/progress.ts';
+
 /**
  * A document as a flat list of accessible building blocks — headings, paragraphs, lists,
  * tables and term/value facts — that every renderer (HTML, tagged PDF, DOCX, the app
@@ -19,7 +21,16 @@ export type Block =
 			/** The first cell of each row names the row (a row header). */
 			rowHeaders?: boolean;
 	  }
-	| { kind: 'facts'; caption: string; items: { term: string; value: string }[] };
+	| { kind: 'facts'; caption: string; items: { term: string; value: string }[] }
+	| {
+			/**
+			 * A line chart of an outcome's scores (0–10) by review. Always follows a table of
+			 * the same numbers, so a format that cannot draw it (DOCX) loses nothing.
+			 */
+			kind: 'chart';
+			caption: string;
+			points: ScoredDate[];
+	  };
 
 export interface TableColumn {
 	label: string;

@@ -26,6 +26,7 @@ import {
 	recordLaDecision
 } from '$lib/server/services/plan/laDecision.ts';
 import { loadReviewPlanStatus } from '$lib/server/services/plan/reviewPlanStatus.ts';
+import { loadProgressHistory } from '$lib/server/services/plan/progressHistory.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
 import { describeStatus, DEFAULT_DUE_SOON_DAYS } from '$lib/shared/domain/timeline.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -35,11 +36,16 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, meeting, resource } = await requireMeeting(event, 'meeting.view');
 	const { db } = event.locals;
 	const now = new Date();
-	const [invitees, contributions, deadlines, planAfterReview] = await Promise.all([
+	const [invitees, contributions, deadlines, planAfterReview, progress] = await Promise.all([
 		listInvitees(db, meeting.id),
 		listContributions(db, meeting.id),
 		meetingTimeline(db, meeting, now),
-		loadReviewPlanStatus(db, meeting.id)
+		loadReviewPlanStatus(db, meeting.id),
+		// Earlier reviews only: this meeting's own scores are its minutes, not its history.
+		loadProgressHistory(db, meeting.childId, {
+			upTo: meeting.startsAt,
+			excludeMeetingId: meeting.id
+		})
 	]);
 	const me = invitees.find((invitee) => invitee.userId === actor.id) ?? null;
 	const { searchParams } = event.url;
@@ -64,6 +70,7 @@ export const load: PageServerLoad = async (event) => {
 			invitees.map((invitee) => invitee.teamRole)
 		).map((group) => group.label),
 		contributions,
+		progress,
 		deadlines: deadlines.map((deadline) => ({
 			key: deadline.rule.key,
 			title: deadline.rule.title,

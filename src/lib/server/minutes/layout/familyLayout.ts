@@ -16,6 +16,13 @@ export function layOutFamilySummary(
 		{ kind: 'paragraph', text: summary.intro },
 		heading(2, 'What we talked about'),
 		list(summary.talkedAbout, 'The minutes do not say yet.'),
+		...(summary.progress.length > 0
+			? [
+					heading(2, 'How things are going'),
+					note('Scores are from 0 (no progress yet) to 10 (the goal is reached).'),
+					list(summary.progress, '')
+				]
+			: []),
 		heading(2, 'What we agreed'),
 		list(summary.agreed, 'Nothing was written down as agreed.'),
 		heading(2, 'Who will do what, by when'),

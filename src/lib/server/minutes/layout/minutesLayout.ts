@@ -2,6 +2,7 @@ import { formatFingerprint } from '../fingerprint.ts';
 import type { ExportContext, Minutes, MinutesColumn, RestrictedMinutes } from '../minutesTypes.ts';
 import type { Block } from '../../../shared/viewModels/documentBlocks.ts';
 import { heading, note, paragraphs, type LaidOutDocument } from './blocks.ts';
+import { progressBlocks } from './progressLayout.ts';
 
 /**
  * The formal minutes laid out as blocks, in the order DOMAIN.md lists what a meeting must
@@ -129,6 +130,7 @@ function outcomeBlocks(minutes: Minutes): Block[] {
 			]
 		});
 	}
+	blocks.push(...progressBlocks(minutes));
 	return blocks;
 }
 

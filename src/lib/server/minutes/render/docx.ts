@@ -164,6 +164,10 @@ function blockElements(block: Block, listNumber: () => number): (Paragraph | Tab
 				),
 				new Paragraph({ children: [] })
 			];
+		case 'chart':
+			// Word has no vector drawing the docx library writes; the table before the chart
+			// holds the same numbers, so the document loses nothing.
+			return [];
 	}
 }
 

@@ -1,5 +1,6 @@
 import type { Block } from '../../../shared/viewModels/documentBlocks.ts';
 import type { LaidOutDocument } from '../layout/blocks.ts';
+import { progressChartSvg } from './progressSvg.ts';
 
 /**
  * A laid-out document as one standalone, printable HTML page: lang en-GB, a title, real
@@ -41,10 +42,13 @@ dl { margin: 0 0 1.25rem; }
 dl div { display: grid; grid-template-columns: minmax(8rem, 16rem) 1fr; gap: 1rem; border-bottom: 1px solid #b1b4b6; padding: 0.35rem 0; }
 dt { font-weight: 700; }
 dd { margin: 0; white-space: pre-wrap; }
+.chart { margin: 0 0 1.25rem; max-width: 36rem; }
+.chart svg { display: block; width: 100%; height: auto; }
+.chart figcaption { color: #484949; font-size: 0.9rem; }
 @media print {
   .page { max-width: none; padding: 0; }
   h2, h3 { break-after: avoid; }
-  tr, dl div { break-inside: avoid; }
+  tr, dl div, .chart { break-inside: avoid; }
 }
 `;
 
@@ -86,6 +90,8 @@ export function blockHtml(block: Block): string {
 			);
 			return `<dl>${items.join('')}</dl>`;
 		}
+		case 'chart':
+			return progressChartSvg(block);
 	}
 }
 

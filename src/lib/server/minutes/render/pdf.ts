@@ -5,6 +5,9 @@ import { drawnOutOfOrder, toDrawable } from '../../pdf/drawable.ts';
 import { FONT, useUnicodeFonts, type DirectionOption } from '../../pdf/unicodeText.ts';
 import { paragraphDirection, type Direction } from '../../pdf/visualOrder.ts';
 import { breakLongRuns } from './longWords.ts';
+import { drawProgressChart } from './pdfChart.ts';
+import { chartGeometry, PRINT_FRAME } from '../../../shared/domain/plan/progressChart.ts';
+import type { ScoredDate } from '../../../shared/domain/plan/progress.ts';
 
 /**
  * A laid-out document as a tagged PDF (PDF/UA-style): a structure tree of H1–H3, P, L/LI
@@ -240,6 +243,24 @@ class TaggedWriter {
 		);
 	}
 
+	/** A progress chart as a Figure, its summary as the alternative text, then its caption. */
+	chart(caption: string, points: ScoredDate[]): void {
+		const doc = this.doc;
+		const geometry = chartGeometry(points, PRINT_FRAME);
+		const left = doc.page.margins.left;
+		const scale = Math.min(1, (doc.page.width - left - doc.page.margins.right) / PRINT_FRAME.width);
+		const height = PRINT_FRAME.height * scale;
+		if (doc.y + height + BODY_SIZE * 3 > doc.page.maxY()) doc.addPage();
+		const top = doc.y;
+		const figure = doc.struct('Figure', { alt: geometry.summary });
+		this.root.add(figure);
+		figure.add(() => drawProgressChart(doc, geometry, left, top, scale));
+		figure.end();
+		doc.x = left;
+		doc.y = top + height + 4;
+		this.paragraph(caption, 'note');
+	}
+
 	/** Lines that say who exported this copy, at the top of the first page. */
 	stamp(lines: string[]): void {
 		for (const line of lines) this.paragraph(line, 'note');
@@ -290,6 +311,8 @@ function renderBlock(writer: TaggedWriter, block: Block): void {
 			return writer.table(block.caption, block.columns, block.rows, block.rowHeaders ?? false);
 		case 'facts':
 			return writer.facts(block.items);
+		case 'chart':
+			return writer.chart(block.caption, block.points);
 	}
 }
 

@@ -5,6 +5,7 @@ import { ukDateOf } from '../../../shared/domain/ukCalendar.ts';
 import type { Database } from '../../db/client.ts';
 import { children, meetings, teamMembers, users } from '../../db/schema.ts';
 import type { MinutesCasework } from '../../minutes/minutesModel.ts';
+import { loadProgressHistory } from '../plan/progressHistory.ts';
 
 /**
  * The casework the minutes need beyond the live document: the child, the meeting's date,
@@ -41,7 +42,7 @@ export async function loadMinutesCasework(
 		...snapshot.disagreements.flatMap((d) => d.views.map((view) => view.heldByUserId))
 	].filter((id): id is string => id !== null && /^[0-9a-f-]{36}$/.test(id));
 
-	const [team, named, childMeetings] = await Promise.all([
+	const [team, named, childMeetings, history] = await Promise.all([
 		db
 			.select({ id: users.id, name: users.name })
 			.from(teamMembers)
@@ -57,7 +58,14 @@ export async function loadMinutesCasework(
 			.select({ id: meetings.id, startsAt: meetings.startsAt })
 			.from(meetings)
 			.where(eq(meetings.childId, row.childId))
-			.orderBy(asc(meetings.startsAt))
+			.orderBy(asc(meetings.startsAt)),
+		// Earlier reviews only: this meeting's own scores are in its document. Reviews before
+		// its start do not change when it closes, so frozen minutes keep a stable history.
+		loadProgressHistory(db, row.childId, {
+			upTo: row.startsAt,
+			excludeMeetingId: row.id,
+			outcomeIds: snapshot.outcomes.map((outcome) => outcome.id)
+		})
 	]);
 
 	return {
@@ -77,6 +85,12 @@ export async function loadMinutesCasework(
 		people: Object.fromEntries([...named, ...team].map((person) => [person.id, person.name])),
 		meetingDates: Object.fromEntries(
 			childMeetings.map((meeting) => [meeting.id, ukDateOf(meeting.startsAt)])
+		),
+		earlierProgress: Object.fromEntries(
+			history.map((outcome) => [
+				outcome.outcomeId,
+				outcome.points.map(({ meetingDate, score }) => ({ meetingDate, score }))
+			])
 		)
 	};
 }

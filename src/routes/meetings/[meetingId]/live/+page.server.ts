@@ -12,6 +12,7 @@ import { closingRefusal } from '$lib/server/services/meetings/closeConfirmation.
 import { liveMeetingPermissions } from '$lib/server/services/meetings/meetingPermissions.ts';
 import { requireMeeting } from '$lib/server/services/meetings/requireMeeting.ts';
 import { unresolvedActionCount } from '$lib/server/services/meetings/unresolvedActions.ts';
+import { loadProgressHistory } from '$lib/server/services/plan/progressHistory.ts';
 import { knownAs } from '$lib/shared/domain/childNames.ts';
 import { TEAM_ROLE_LABELS, MEETING_TYPE_LABELS, labelFor } from '$lib/shared/domain/labels.ts';
 import { isEhcpReview } from '$lib/shared/domain/timeline.ts';
@@ -22,9 +23,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { actor, meeting, resource } = await requireMeeting(event, 'meeting.view');
 	const db = event.locals.db;
-	const [team, meetings] = await Promise.all([
+	const [team, meetings, history] = await Promise.all([
 		listTeam(db, meeting.childId),
-		listMeetingsForChild(db, meeting.childId)
+		listMeetingsForChild(db, meeting.childId),
+		loadProgressHistory(db, meeting.childId, {
+			upTo: meeting.startsAt,
+			excludeMeetingId: meeting.id
+		})
 	]);
 	const me = team.find((member) => member.userId === actor.id);
 	const allMeetings = [...meetings.upcoming, ...meetings.inProgress, ...meetings.closed];
@@ -51,7 +56,14 @@ export const load: PageServerLoad = async (event) => {
 			roleLabel: labelFor(TEAM_ROLE_LABELS, member.teamRole),
 			agency: member.agency
 		})),
-		meetingDates: Object.fromEntries(allMeetings.map((m) => [m.id, ukDateOf(m.startsAt)]))
+		meetingDates: Object.fromEntries(allMeetings.map((m) => [m.id, ukDateOf(m.startsAt)])),
+		// Only what the one-line history needs: the evidence stays on the meeting page.
+		earlierProgress: Object.fromEntries(
+			history.map((outcome) => [
+				outcome.outcomeId,
+				outcome.points.map(({ meetingDate, score }) => ({ meetingDate, score }))
+			])
+		)
 	};
 	return live;
 };
