@@ -62,8 +62,8 @@ test.describe('the plan across reviews', () => {
 			// Before: the plan as the demo's last review and decision left it.
 			await page.goto(`${childPath}/plan`);
 			await expect(page.getByRole('heading', { level: 1, name: 'Aaron’s plan' })).toBeVisible();
-			await expect(page.getByText(ASK_FOR_HELP)).toBeVisible();
-			await expect(page.getByText(NEW_OUTCOME)).toHaveCount(0);
+			await expect(page.getByText(ASK_FOR_HELP, { exact: true })).toBeVisible();
+			await expect(page.getByText(NEW_OUTCOME, { exact: true })).toHaveCount(0);
 			// The outcome's chart, with its numbers as a table: scored at the two demo reviews.
 			const scores = page.getByRole('table', { name: `Scores for “${ASK_FOR_HELP}”` });
 			await expect(scores.locator('tbody tr')).toHaveCount(2);
@@ -128,7 +128,7 @@ test.describe('the plan across reviews', () => {
 			await expect(
 				page.getByText(/The local authority decided to amend the plan on/)
 			).toBeVisible();
-			await expect(page.getByText(NEW_OUTCOME)).toBeVisible();
+			await expect(page.getByText(NEW_OUTCOME, { exact: true })).toBeVisible();
 			// The chart has this review's score as its third point.
 			await expect(scores.locator('tbody tr')).toHaveCount(3);
 			await expect(scores.locator('tbody tr').last()).toContainText('6 out of 10');
