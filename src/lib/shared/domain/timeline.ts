@@ -10,8 +10,7 @@ import {
 	shiftDate,
 	ukDateOf,
 	weekdayName,
-	type CalendarDate,
-	type DateShift
+	type CalendarDate
 } from './ukCalendar.ts';
 import { TIMELINE_RULES, type TimelineRule } from './timelineRules.ts';
 

@@ -130,7 +130,3 @@ export const OUTCOME_TITLES: Record<PlanType, string> = {
 export function emptyPlanContent(): PlanContent {
 	return { sections: {}, outcomes: [], provision: [] };
 }
-
-export function sectionTitle(planType: PlanType, key: string): string {
-	return PLAN_SECTIONS[planType].find((section) => section.key === key)?.title ?? key;
-}

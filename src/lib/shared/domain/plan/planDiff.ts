@@ -56,10 +56,9 @@ export function diffWords(before: string, after: string): WordPiece[] {
 	for (let i = a.length - 1; i >= 0; i--) {
 		for (let j = b.length - 1; j >= 0; j--) {
 			const row = lengths[i] as number[];
-			row[j] =
-				sameToken(a[i], b[j])
-					? (lengths[i + 1]?.[j + 1] ?? 0) + 1
-					: Math.max(lengths[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
+			row[j] = sameToken(a[i], b[j])
+				? (lengths[i + 1]?.[j + 1] ?? 0) + 1
+				: Math.max(lengths[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
 		}
 	}
 	const pieces: WordPiece[] = [];
