@@ -5,6 +5,7 @@ import { listMyActions } from '../services/actions/myActions.ts';
 import { loadMinutesVersion } from '../services/minutes/minutesVersions.ts';
 import { children, meetings, minutesVersions, outcomes, users } from '../db/schema.ts';
 import { loadCurrentPlan, loadProposedPlans } from '../services/plan/planVersions.ts';
+import { loadMeetingDocSeed } from '../services/meetings/meetingDocSeed.ts';
 import { seedDemo } from './seed.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 
@@ -122,5 +123,23 @@ describe('the demo plans', () => {
 		const maya = await loadCurrentPlan(database.db, await childId('Maya'));
 		expect(maya).toMatchObject({ source: 'meeting', state: 'adopted' });
 		expect(maya?.content.sections.working).toContain('Picture cards');
+	});
+
+	it('starts each child’s next review from their current plan', async () => {
+		for (const name of ['Aaron', 'Jordan', 'Maya', 'Connor']) {
+			const id = await childId(name);
+			const [next] = await database.db
+				.select({ id: meetings.id })
+				.from(meetings)
+				.where(and(eq(meetings.childId, id), eq(meetings.status, 'scheduled')))
+				.orderBy(meetings.startsAt);
+			const seed = await loadMeetingDocSeed(database.db, next?.id ?? '', NOW);
+			const plan = await loadCurrentPlan(database.db, id);
+			expect(
+				seed?.plan?.outcomes.map((outcome) => outcome.id),
+				name
+			).toEqual(plan?.content.outcomes.map((outcome) => outcome.id));
+			expect(seed?.plan?.outcomes.length, name).toBeGreaterThan(0);
+		}
 	});
 });
