@@ -2,28 +2,13 @@ import { MEETING_TYPE_LABELS, labelFor } from './labels.ts';
 import type { MeetingType } from './meetingTypes.ts';
 import { PHASE_TRANSFERS, type PhaseTransferRule } from './phaseTransfers.ts';
 import type { DueDateRule, RuleForce, TimelineRule, WeekendPolicy } from './timeline.ts';
-import type { DateShift } from './ukCalendar.ts';
+import { MONTH_NAMES, type DateShift } from './ukCalendar.ts';
 
 /**
  * The deadline rules (timeline.ts, phaseTransfers.ts) said in plain English for the
  * timescales page, worked out from the data so that the words cannot drift from the
  * dates Coplan actually computes.
  */
-
-const MONTH_NAMES = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
 
 const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 

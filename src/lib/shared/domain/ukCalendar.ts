@@ -151,3 +151,19 @@ export function ukDateParts(date: CalendarDate): { day: string; month: string; y
 	const [year = '', month = '', day = ''] = date.split('-');
 	return { day: String(Number(day)), month: String(Number(month)), year };
 }
+
+/** The months' names, January first: month m (1 to 12) is MONTH_NAMES[m - 1]. */
+export const MONTH_NAMES = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+] as const;

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../ukCalendar.ts';
 import { PROGRESS_SCALE_MAX, type ScoredDate } from './progress.ts';
 
 /**
@@ -6,21 +7,6 @@ import { PROGRESS_SCALE_MAX, type ScoredDate } from './progress.ts';
  * March 2025, 6 out of 10 now (up 3)." Pure, and free of date libraries so the live
  * meeting's client bundle can use it.
  */
-
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-] as const;
 
 interface DateParts {
 	year: number;
@@ -38,13 +24,13 @@ function parts(date: string): DateParts | null {
 /** "March 2025". */
 export function monthYear(date: string): string {
 	const p = parts(date);
-	return p ? `${MONTHS[p.month - 1] ?? ''} ${p.year}` : date;
+	return p ? `${MONTH_NAMES[p.month - 1] ?? ''} ${p.year}` : date;
 }
 
 /** "Mar 2025", for chart axes and one-line histories. */
 export function shortMonthYear(date: string): string {
 	const p = parts(date);
-	return p ? `${(MONTHS[p.month - 1] ?? '').slice(0, 3)} ${p.year}` : date;
+	return p ? `${(MONTH_NAMES[p.month - 1] ?? '').slice(0, 3)} ${p.year}` : date;
 }
 
 /** Whole months from one date to a later one (5 March to 4 April is 0). */
@@ -196,5 +182,5 @@ export function earlierScoresSpoken(points: readonly ScoredDate[]): string | nul
 /** "5 March 2025". */
 export function dayMonthYear(date: string): string {
 	const p = parts(date);
-	return p ? `${p.day} ${MONTHS[p.month - 1] ?? ''} ${p.year}` : date;
+	return p ? `${p.day} ${MONTH_NAMES[p.month - 1] ?? ''} ${p.year}` : date;
 }
