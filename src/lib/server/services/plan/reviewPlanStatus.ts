@@ -1,12 +1,11 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { laDecisions, planVersions, users } from '../../db/schema.ts';
-import {
-	LA_DECISION_LABELS,
-	type LaDecisionKind
-} from '../../../shared/domain/plan/laDecisions.ts';
+import { LA_DECISION_LABELS } from '../../../shared/domain/plan/laDecisions.ts';
+import type { ReviewPlanStatus } from '../../../shared/viewModels/reviewPlanStatus.ts';
 import { formatUkDate } from '../../../shared/domain/ukCalendar.ts';
 
+/** What a review did to the child's plan, and the LA's decision on it, for its meeting page. */
 export async function loadReviewPlanStatus(
 	db: Database,
 	meetingId: string
