@@ -124,3 +124,18 @@ test('at 320 pixels wide the live meeting, the meeting page, Your actions and th
 	await gotoReady(page, `/meetings/${closed}/minutes/1/family`);
 	await expectFitsThePhone(page);
 });
+
+test('at 320 pixels wide Aaron’s page, his plan with its charts and its versions fit', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	await signIn(page, 'senco');
+	const childPath = await openAaron(page);
+	await expectFitsThePhone(page);
+	await gotoReady(page, `${childPath}/plan`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Aaron’s plan' })).toBeVisible();
+	await expectFitsThePhone(page);
+	await gotoReady(page, `${childPath}/plan/versions`);
+	await expect(page.getByRole('table', { name: /, part by part/ })).toBeVisible();
+	await expectFitsThePhone(page);
+});
