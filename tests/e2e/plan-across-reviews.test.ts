@@ -77,6 +77,8 @@ test.describe('the plan across reviews', () => {
 			// The plan's outcomes are there, with their wording, ready to score.
 			const carried = page.getByRole('article').filter({ hasText: ASK_FOR_HELP });
 			await expect(carried).toHaveCount(1);
+			// Scored with its history in view: the two demo reviews' scores.
+			await expect(carried).toContainText(/Earlier: 2\/10 \(\w{3} \d{4}\), 4\/10/);
 			await carried.getByLabel(/progress since the last review/).selectOption('6');
 
 			await page.getByRole('button', { name: 'Add an outcome' }).click();
