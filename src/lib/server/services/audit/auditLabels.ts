@@ -29,6 +29,8 @@ const LABELS: Record<string, string> = {
 	'meeting.restored': 'Restored a meeting to an earlier version',
 	'meeting.deadlineDone': 'Marked a statutory deadline done',
 	'meeting.deadlineReopened': 'Marked a statutory deadline not done',
+	'meeting.laDecisionRecorded': 'Recorded the local authority’s decision after a review',
+	'child.planEdited': 'Edited the child’s plan',
 	'minutes.exported': 'Downloaded minutes',
 	'action.completed': 'Marked an action done',
 	'audit.exported': 'Downloaded the audit trail',
