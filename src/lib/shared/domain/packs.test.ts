@@ -3,16 +3,12 @@ import { packLookAheadDays, packSendDate, stillOwingAdvice } from './packs.ts';
 
 describe('packSendDate', () => {
 	it('is the advice_circulated deadline: 14 days before an EHCP annual review', () => {
-		expect(packSendDate('ehcp_annual_review', new Date('2027-03-12T09:30:00Z'))).toBe(
-			'2027-02-26'
-		);
+		expect(packSendDate('ehcp_annual_review', new Date('2027-03-12T09:30:00Z'))).toBe('2027-02-26');
 	});
 
 	it('uses the UK date of the meeting, not the UTC one', () => {
 		// 00:30 on 1 July in London is still 30 June in UTC.
-		expect(packSendDate('ehcp_annual_review', new Date('2027-06-30T23:30:00Z'))).toBe(
-			'2027-06-17'
-		);
+		expect(packSendDate('ehcp_annual_review', new Date('2027-06-30T23:30:00Z'))).toBe('2027-06-17');
 	});
 
 	it('is null for meetings the rule does not cover', () => {
