@@ -3,6 +3,7 @@ import type { LiveDocuments } from '$lib/server/collab/liveDocuments.ts';
 import type { Database, DatabaseHandle } from '$lib/server/db/client.ts';
 import type { Logger } from '$lib/server/logger.ts';
 import type { Mailer } from '$lib/server/mail/mailer.ts';
+import type { DevClockControl } from '$lib/server/lifecycle.ts';
 import type { Metrics } from '$lib/server/metrics.ts';
 
 declare global {
@@ -22,6 +23,8 @@ declare global {
 			live: LiveDocuments;
 			/** Mail is shown at /dev/outbox instead of being sent (see mail/devOutbox.ts). */
 			outboxShown: boolean;
+			/** Moves the scheduler's clock (end-to-end tests only; see server/devClock.ts). */
+			devClock: DevClockControl | null;
 			/** Served at /metrics; null unless METRICS_TOKEN is set. */
 			metrics: Metrics | null;
 			mailer: Mailer;

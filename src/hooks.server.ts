@@ -13,7 +13,7 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
-	const { runtime, live, outboxShown, metrics } = await startLifecycle();
+	const { runtime, live, outboxShown, devClock, metrics } = await startLifecycle();
 	const requestId = requestIdFrom(event.request.headers);
 	const logger = runtime.logger.child({ requestId });
 	event.locals.requestId = requestId;
@@ -22,6 +22,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.database = runtime.database;
 	event.locals.live = live;
 	event.locals.outboxShown = outboxShown;
+	event.locals.devClock = devClock;
 	event.locals.metrics = metrics;
 	event.locals.mailer = runtime.mailer;
 	event.locals.origin = runtime.env.ORIGIN ?? event.url.origin;

@@ -170,6 +170,8 @@ async function main(): Promise<void> {
 	current = startNode(['server/main.ts'], {
 		...workspace.env,
 		COPLAN_DEV_OUTBOX: '1',
+		// Lets the journeys move the scheduler's clock (POST /dev/clock, server/devClock.ts).
+		COPLAN_DEV_CLOCK: '1',
 		COPLAN_BUILD_DIR: buildCopy
 	});
 	const code = await whenExited(current);

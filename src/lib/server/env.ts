@@ -85,6 +85,14 @@ const EnvSchema = v.object({
 		v.picklist(['1', '0'], 'COPLAN_DEV_OUTBOX must be 1 (show the development outbox) or 0')
 	),
 	/**
+	 * '1' lets end-to-end tests move the scheduler's clock forward (POST /dev/clock), only
+	 * where the development outbox is shown as well (devClock.ts). Leave unset in a real
+	 * deployment.
+	 */
+	COPLAN_DEV_CLOCK: v.optional(
+		v.picklist(['1', '0'], 'COPLAN_DEV_CLOCK must be 1 (let tests move the clock) or 0')
+	),
+	/**
 	 * Turns on /metrics (Prometheus text format), for requests bearing this token
 	 * (Authorization: Bearer …); unset, /metrics does not exist.
 	 */

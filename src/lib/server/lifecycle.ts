@@ -7,7 +7,13 @@ import { routeUpgrades } from './http/upgrades.ts';
 import { isDevOutboxShown } from './mail/devOutbox.ts';
 import { Metrics } from './metrics.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
-import { startReminderScheduler, type ReminderScheduler } from './services/reminders/scheduler.ts';
+import { createOffsetClock, isDevClockOn } from './devClock.ts';
+import {
+	startReminderScheduler,
+	systemClock,
+	type Clock,
+	type ReminderScheduler
+} from './services/reminders/scheduler.ts';
 import { withOperatorMessage } from './startupErrors.ts';
 import { describeStartup, sharesThroughRedis } from './startupSummary.ts';
 
@@ -24,12 +30,22 @@ export interface Lifecycle {
 	live: LiveDocuments;
 	/** Whether /dev/outbox shows the mail Coplan wrote instead of sending it. */
 	outboxShown: boolean;
+	/**
+	 * Moves the scheduler's clock forward and runs a check at once; null unless
+	 * COPLAN_DEV_CLOCK allows it (devClock.ts), as in every real deployment.
+	 */
+	devClock: DevClockControl | null;
 	/** What /metrics serves; null unless METRICS_TOKEN is set. */
 	metrics: Metrics | null;
 	/** The start-up summary for the operator, without the address (the entry adds it). */
 	startupSummary: string[];
 	/** Stops the scheduler, stores every open document, closes the database. */
 	stop(): Promise<void>;
+}
+
+export interface DevClockControl {
+	/** Resolves with the scheduler's new time once the check at that time has run. */
+	advanceDays(days: number): Promise<Date>;
 }
 
 /** Without an entry's handoff (a test importing hooks directly) there is no HTTP server. */
@@ -84,12 +100,26 @@ async function start(
 		});
 	}
 	if (httpServer && collab) routeUpgrades(httpServer, collab, logger, { ownsUpgrades });
-	const reminders = httpServer ? startRemindersWhenListening(httpServer, runtime) : null;
+	const offsetClock = isDevClockOn(env) ? createOffsetClock() : null;
+	const reminders = httpServer
+		? startRemindersWhenListening(httpServer, runtime, offsetClock?.clock ?? systemClock)
+		: null;
 	const outboxShown = isDevOutboxShown(env);
+	const devClock: DevClockControl | null =
+		offsetClock && reminders
+			? {
+					async advanceDays(days) {
+						const now = offsetClock.advanceDays(days);
+						await reminders.check();
+						return now;
+					}
+				}
+			: null;
 	return {
 		runtime,
 		live: collab?.live ?? storedDocuments(database.db),
 		outboxShown,
+		devClock,
 		metrics,
 		startupSummary: describeStartup(runtime, outboxShown),
 		async stop() {
@@ -103,22 +133,30 @@ async function start(
 }
 
 /** Daily reminder emails of due actions, once the server has an address for their links. */
-function startRemindersWhenListening(httpServer: Server, runtime: Runtime): { stop(): void } {
+function startRemindersWhenListening(
+	httpServer: Server,
+	runtime: Runtime,
+	clock: Clock
+): { check(): Promise<void>; stop(): void } {
 	let scheduler: ReminderScheduler | undefined;
 	let stopped = false;
 	const begin = () => {
 		if (stopped) return;
 		const port = (httpServer.address() as AddressInfo | null)?.port ?? runtime.env.PORT;
-		scheduler = startReminderScheduler({
-			db: runtime.database.db,
-			mailer: runtime.mailer,
-			logger: runtime.logger,
-			origin: runtime.env.ORIGIN ?? `http://localhost:${port}`
-		});
+		scheduler = startReminderScheduler(
+			{
+				db: runtime.database.db,
+				mailer: runtime.mailer,
+				logger: runtime.logger,
+				origin: runtime.env.ORIGIN ?? `http://localhost:${port}`
+			},
+			clock
+		);
 	};
 	if (httpServer.listening) begin();
 	else httpServer.once('listening', begin);
 	return {
+		check: () => scheduler?.check() ?? Promise.resolve(),
 		stop() {
 			stopped = true;
 			httpServer.off('listening', begin);

@@ -1,5 +1,6 @@
 import { ukDateOf, ukTimeOf } from '../../../shared/domain/ukCalendar.ts';
 import type { Logger } from '../../logger.ts';
+import { sendDuePacks } from '../packs/sendPacks.ts';
 import { sendRetentionNotices } from '../records/retentionNotices.ts';
 import { sendDailyDigests, type DigestDependencies, type DigestRun } from './dailyDigest.ts';
 
@@ -11,6 +12,10 @@ import { sendDailyDigests, type DigestDependencies, type DigestRun } from './dai
  * overlaps another server's, never sends anyone a second email.
  *
  * Time comes from an injected clock so tests can move it.
+ *
+ * Besides the daily emails, every check also runs `eachCheck` (the pre-meeting packs,
+ * services/packs/sendPacks.ts): they fall due by date, not by time of day, and a latecomer
+ * to a team should not wait until tomorrow. Those sends are claimed once each as well.
  */
 
 export interface Clock {
@@ -32,6 +37,8 @@ export const systemClock: Clock = {
 
 export interface SchedulerOptions {
 	run: (now: Date) => Promise<DigestRun>;
+	/** Runs on every check, whatever the time of day. */
+	eachCheck?: (now: Date) => Promise<DigestRun>;
 	logger: Logger;
 	clock?: Clock;
 	/** UK wall-clock time (HH:mm) from which the day's digests go out. */
@@ -59,6 +66,16 @@ export function createReminderScheduler(options: SchedulerOptions): ReminderSche
 
 	async function checkNow(): Promise<void> {
 		const now = clock.now();
+		if (options.eachCheck) {
+			try {
+				const result = await options.eachCheck(now);
+				if (result.sent > 0 || result.failed > 0) {
+					options.logger.info(result, 'pre-meeting packs sent');
+				}
+			} catch (error) {
+				options.logger.error({ err: error }, 'pre-meeting packs failed; will retry');
+			}
+		}
 		const today = ukDateOf(now);
 		if (doneFor === today || ukTimeOf(now) < sendFrom) return;
 		try {
@@ -108,10 +125,18 @@ export function dailyEmails(deps: DigestDependencies): (now: Date) => Promise<Di
 	};
 }
 
-/** The scheduler the server runs: the day's emails by the real clock. */
-export function startReminderScheduler(deps: DigestDependencies): ReminderScheduler {
+/**
+ * The scheduler the server runs: the day's emails and the pre-meeting packs, by the real
+ * clock (or, in end-to-end tests only, a clock they can move: devClock.ts).
+ */
+export function startReminderScheduler(
+	deps: DigestDependencies,
+	clock: Clock = systemClock
+): ReminderScheduler {
 	return createReminderScheduler({
 		run: dailyEmails(deps),
-		logger: deps.logger.child({ component: 'reminders' })
+		eachCheck: (now) => sendDuePacks(deps, now),
+		logger: deps.logger.child({ component: 'reminders' }),
+		clock
 	});
 }
