@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFreshBuild } from '../../../../scripts/lib/freshBuild.ts';
-import { renderExport, type ExportRequest } from './exports.ts';
+import { renderExport, type MinutesExportRequest } from './exports.ts';
 import { ExportError, ExportPool } from './exportPool.ts';
 import { EXPORT_WORKER_FILE } from './exportWorkerFile.ts';
 import { buildMinutes } from './minutesModel.ts';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 afterAll(() => pool.close());
 
-function bigMeeting(): ExportRequest {
+function bigMeeting(): MinutesExportRequest {
 	const { doc, casework } = sampleMeeting({ actions: 200, extraText: 50_000 });
 	return {
 		format: 'pdf',
@@ -48,7 +48,7 @@ describe('exports in worker threads', () => {
 	it('runs in a worker and gives the same document as rendering here', async () => {
 		expect(pool.threaded).toBe(true);
 		const { doc, casework } = sampleMeeting();
-		const request: ExportRequest = { ...bigMeeting(), minutes: buildMinutes(doc, casework) };
+		const request: MinutesExportRequest = { ...bigMeeting(), minutes: buildMinutes(doc, casework) };
 		const [offThread, here] = await Promise.all([
 			pool.render(request, 'sam'),
 			renderExport(request)
@@ -104,7 +104,7 @@ describe('exports in worker threads', () => {
 			...bigMeeting(),
 			format: 'pdf' as const,
 			minutes: null
-		} as unknown as ExportRequest;
+		} as unknown as MinutesExportRequest;
 		await expect(pool.render(broken, 'sam')).rejects.toThrow(/Export failed in its worker/);
 		const { doc, casework } = sampleMeeting();
 		const file = await pool.render(
@@ -119,7 +119,7 @@ describe('exports in worker threads', () => {
 	});
 });
 
-function csvRequest(): ExportRequest {
+function csvRequest(): MinutesExportRequest {
 	const { doc, casework } = sampleMeeting();
 	return { ...bigMeeting(), format: 'csv', minutes: buildMinutes(doc, casework) };
 }

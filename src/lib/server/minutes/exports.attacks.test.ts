@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemFieldId, readActions, setFieldText } from '../../shared/collab/meetingDoc.ts';
-import { renderExport, type ExportFormat, type ExportRequest } from './exports.ts';
+import { renderExport, type ExportFormat, type MinutesExportRequest } from './exports.ts';
 import { buildMinutes, buildRestrictedMinutes } from './minutesModel.ts';
 import { csvCell } from './render/csv.ts';
 import { isRightToLeft, xmlSafe } from './render/docx.ts';
@@ -19,7 +19,7 @@ const ARABIC = 'مرحبا بالعالم';
 const EMOJI = '👩‍👩‍👧 🎉';
 const PAYLOAD = `<script>alert(1)</script><img src=x onerror="alert(2)"> & ${LONG_WORD} ${ARABIC} שלום ${EMOJI} őű`;
 
-function attackRequest(format: ExportFormat): ExportRequest {
+function attackRequest(format: ExportFormat): MinutesExportRequest {
 	const { doc, restrictedDoc, casework } = sampleMeeting({ payload: PAYLOAD });
 	// A field that starts right to left, and actions that look like formulas or calendar lines.
 	setFieldText(doc, 'familyViews', `${ARABIC}: we want school to learn his signs`);

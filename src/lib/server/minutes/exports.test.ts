@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderExport, type ExportFormat, type ExportRequest } from './exports.ts';
+import { renderExport, type ExportFormat, type MinutesExportRequest } from './exports.ts';
 import { buildMinutes, buildRestrictedMinutes } from './minutesModel.ts';
 import type { ExportContext } from './minutesTypes.ts';
+import { heading, paragraphs } from './layout/blocks.ts';
 import { elements, readPdf } from './testing/readPdf.ts';
 import { sampleMeeting, type SampleOptions } from './testing/sampleMeeting.ts';
 import { unzipText } from './testing/unzip.ts';
@@ -35,7 +36,7 @@ const SECTIONS = [
 function request(
 	format: ExportFormat,
 	options: SampleOptions & { restricted?: boolean } = {}
-): ExportRequest {
+): MinutesExportRequest {
 	const { doc, restrictedDoc, casework } = sampleMeeting(options);
 	return {
 		format,
@@ -48,6 +49,29 @@ function request(
 }
 
 const text = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+
+describe('a document already laid out', () => {
+	it('renders as a tagged PDF with its own name and footer (the pre-meeting pack)', async () => {
+		const file = await renderExport({
+			format: 'laid-out-pdf',
+			document: {
+				title: 'Pre-meeting pack for Aaron',
+				stamp: ['Made for Sam Okafor'],
+				blocks: [heading(1, 'Pre-meeting pack for Aaron'), ...paragraphs('Agenda: welcome')]
+			},
+			footer: 'Pre-meeting pack: Aaron',
+			filename: 'pack-aaron-2027-03-12.pdf'
+		});
+		expect(file).toMatchObject({
+			contentType: 'application/pdf',
+			filename: 'pack-aaron-2027-03-12.pdf'
+		});
+		const pdf = await readPdf(file.bytes);
+		expect(pdf.info.Title).toBe('Pre-meeting pack for Aaron');
+		expect(pdf.text).toContain('Agenda: welcome');
+		expect(pdf.raw).toMatch(/\/Marked true/);
+	});
+});
 
 describe('the PDF', () => {
 	it('is a tagged PDF in British English with its title shown', async () => {

@@ -8,6 +8,7 @@ import { renderDocx } from './render/docx.ts';
 import { renderHtml } from './render/html.ts';
 import { fileNameSlug } from '../fileNameSlug.ts';
 import { renderPdf } from './render/pdf.ts';
+import type { LaidOutDocument } from './layout/blocks.ts';
 
 /**
  * Every export of the minutes, from one request of plain data (so it can be handed to a
@@ -18,7 +19,7 @@ import { renderPdf } from './render/pdf.ts';
 export const EXPORT_FORMATS = ['pdf', 'docx', 'html', 'csv', 'ics', 'family-pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface ExportRequest {
+export interface MinutesExportRequest {
 	format: ExportFormat;
 	minutes: Minutes;
 	restricted: RestrictedMinutes | null;
@@ -28,6 +29,20 @@ export interface ExportRequest {
 	/** ISO instant the export was made. */
 	now: string;
 }
+
+/**
+ * A document already laid out (plain data, like the minutes' layout), rendered as a tagged
+ * PDF: the pre-meeting pack. Laying out is quick; rendering is what must leave the main
+ * thread.
+ */
+export interface LaidOutPdfRequest {
+	format: 'laid-out-pdf';
+	document: LaidOutDocument;
+	footer: string;
+	filename: string;
+}
+
+export type ExportRequest = MinutesExportRequest | LaidOutPdfRequest;
 
 export interface ExportedFile {
 	bytes: Uint8Array;
@@ -54,7 +69,7 @@ const NAMES: Record<ExportFormat, [string, string]> = {
 };
 
 /** "minutes-aaron-2027-03-12-v2.pdf": ASCII only, so every browser saves it as named. */
-export function exportFilename(request: ExportRequest): string {
+export function exportFilename(request: MinutesExportRequest): string {
 	const [stem, extension] = NAMES[request.format];
 	const child = fileNameSlug(request.minutes.child.firstName, 'child');
 	const date = request.minutes.meeting.startsAt.slice(0, 10);
@@ -64,7 +79,7 @@ export function exportFilename(request: ExportRequest): string {
 
 const encoder = new TextEncoder();
 
-async function render(request: ExportRequest): Promise<Uint8Array> {
+async function render(request: MinutesExportRequest): Promise<Uint8Array> {
 	const { minutes, context } = request;
 	const footer = `${minutes.child.firstName}, ${minutes.meeting.when}, ${
 		context.version ? `version ${context.version.number}` : 'draft'
@@ -96,6 +111,13 @@ async function render(request: ExportRequest): Promise<Uint8Array> {
 }
 
 export async function renderExport(request: ExportRequest): Promise<ExportedFile> {
+	if (request.format === 'laid-out-pdf') {
+		return {
+			bytes: await renderPdf(request.document, { footer: request.footer }),
+			contentType: 'application/pdf',
+			filename: request.filename
+		};
+	}
 	return {
 		bytes: await render(request),
 		contentType: CONTENT_TYPES[request.format],

@@ -1,5 +1,5 @@
 import { requireMeeting } from '$lib/server/services/meetings/requireMeeting.ts';
-import { renderPdf } from '$lib/server/minutes/render/pdf.ts';
+import { renderExportOffThread } from '$lib/server/minutes/exportPool.ts';
 import { fileNameSlug } from '$lib/server/fileNameSlug.ts';
 import { buildPack, recordPackOpened } from '$lib/server/services/packs/buildPack.ts';
 import { layOutPack } from '$lib/server/services/packs/packLayout.ts';
@@ -18,14 +18,20 @@ export const GET: RequestHandler = async (event) => {
 		now
 	);
 	await recordPackOpened(event.locals.db, meeting.id, actor.id, now);
-	const bytes = await renderPdf(layOutPack(pack, event.locals.user?.name ?? 'you', now), {
-		footer: `Pre-meeting pack: ${pack.childName}, ${ukDateOf(meeting.startsAt)}`
-	});
-	const filename = `pack-${fileNameSlug(meeting.child.firstName, 'child')}-${ukDateOf(meeting.startsAt)}.pdf`;
-	return new Response(bytes.slice().buffer, {
+	// Rendered in the export workers, so a long pack never holds up anyone's live meeting.
+	const file = await renderExportOffThread(
+		{
+			format: 'laid-out-pdf',
+			document: layOutPack(pack, event.locals.user?.name ?? 'you', now),
+			footer: `Pre-meeting pack: ${pack.childName}, ${ukDateOf(meeting.startsAt)}`,
+			filename: `pack-${fileNameSlug(meeting.child.firstName, 'child')}-${ukDateOf(meeting.startsAt)}.pdf`
+		},
+		actor.id
+	);
+	return new Response(file.bytes.slice().buffer, {
 		headers: {
-			'content-type': 'application/pdf',
-			'content-disposition': `attachment; filename="${filename}"`,
+			'content-type': file.contentType,
+			'content-disposition': `attachment; filename="${file.filename}"`,
 			'cache-control': 'private, no-store'
 		}
 	});
