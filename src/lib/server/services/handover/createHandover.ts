@@ -22,7 +22,7 @@ import { listRestrictedNotesOfChild, type HandoverRestrictedNote } from './restr
  */
 
 export interface HandoverContext extends InvitationContext {
-	live: LiveDocuments;
+	live: Pick<LiveDocuments, 'read'>;
 }
 
 export type CreateHandoverResult =

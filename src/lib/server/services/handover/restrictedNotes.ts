@@ -22,7 +22,7 @@ export interface HandoverRestrictedNote extends RestrictedNoteMinutes {
 
 export async function listRestrictedNotesOfChild(
 	db: Database,
-	live: LiveDocuments,
+	live: Pick<LiveDocuments, 'read'>,
 	childId: string
 ): Promise<HandoverRestrictedNote[]> {
 	const rows = await db
