@@ -13,7 +13,10 @@ import { childResource } from '../children/childResource.ts';
 import { findChild, type ChildRecord } from '../children/findChild.ts';
 import { acceptInvitationWithNewAccount } from '../invitations/acceptInvitation.ts';
 import { childTeamScope } from '../invitations/childTeamScope.ts';
-import { createInvitationWorld, type InvitationWorld } from '../invitations/testing/invitationWorld.ts';
+import {
+	createInvitationWorld,
+	type InvitationWorld
+} from '../invitations/testing/invitationWorld.ts';
 import { createHandover, type HandoverContext } from './createHandover.ts';
 import { layOutHandoverPack } from './handoverLayout.ts';
 import { renderHandoverPdf } from './handoverPdf.ts';

@@ -26,8 +26,7 @@ export interface HandoverContext extends InvitationContext {
 }
 
 export type CreateHandoverResult =
-	| { ok: true; handoverId: string; emailSent: boolean }
-	| { ok: false; errors: FieldErrors };
+	{ ok: true; handoverId: string; emailSent: boolean } | { ok: false; errors: FieldErrors };
 
 async function chosenNotes(
 	context: HandoverContext,

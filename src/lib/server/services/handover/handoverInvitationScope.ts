@@ -1,6 +1,10 @@
 import type { invitations } from '../../db/schema.ts';
 import { handoverInvitationEmail } from '../../mail/templates.ts';
-import { childTeamScope, type InvitingChild, type TeamPlace } from '../invitations/childTeamScope.ts';
+import {
+	childTeamScope,
+	type InvitingChild,
+	type TeamPlace
+} from '../invitations/childTeamScope.ts';
 import type { InvitationScope } from '../invitations/scope.ts';
 
 /**

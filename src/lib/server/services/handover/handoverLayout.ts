@@ -112,7 +112,9 @@ function workingBlocks(pack: HandoverPack): Block[] {
 function progressBlocks(pack: HandoverPack): Block[] {
 	const blocks: Block[] = [heading(2, 'Progress towards outcomes')];
 	if (pack.progress.length === 0) return [...blocks, note('No review has scored an outcome yet.')];
-	blocks.push(note('Each outcome’s score at each review, from 0 (no progress yet) to 10 (achieved).'));
+	blocks.push(
+		note('Each outcome’s score at each review, from 0 (no progress yet) to 10 (achieved).')
+	);
 	blocks.push({
 		kind: 'table',
 		caption: 'Progress towards outcomes at each review',
