@@ -10,3 +10,4 @@ export * from './schema/plans.ts';
 export * from './schema/records.ts';
 export * from './schema/toolTokens.ts';
 export * from './schema/packs.ts';
+export * from './schema/handovers.ts';

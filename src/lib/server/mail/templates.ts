@@ -93,6 +93,30 @@ export function invitationEmail(options: {
 	};
 }
 
+/** The receiving setting's SENCo, invited to a child's team with the handover pack. */
+export function handoverInvitationEmail(options: {
+	recipientName: string;
+	senderName: string;
+	childFirstName: string;
+	settingName: string;
+	link: string;
+	expiresAt: Date;
+}): EmailContent {
+	const { senderName, childFirstName } = options;
+	return {
+		subject: `${senderName} has handed ${childFirstName} over to you on Coplan`,
+		text: lines(
+			`Hello ${options.recipientName},`,
+			`${childFirstName} is moving to ${options.settingName}. With the family's consent, ${senderName} has shared ${childFirstName}'s handover pack with you on Coplan: the current plan, what works, the support in place, open actions and the team around ${childFirstName}.`,
+			'Open this link to see the handover pack and join the team:',
+			options.link,
+			`The link works until ${formatDate(options.expiresAt)}. If it has run out, ask ${senderName} to send a new invitation.`,
+			'If you were not expecting this email, you can ignore it.',
+			SIGN_OFF
+		)
+	};
+}
+
 export function organisationInvitationEmail(options: {
 	recipientName: string;
 	senderName: string;

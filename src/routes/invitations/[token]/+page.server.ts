@@ -7,6 +7,7 @@ import {
 	documentEditor,
 	refreshLiveCaseworkOfChild
 } from '$lib/server/services/meetings/liveCasework.ts';
+import { acceptHandoverOfInvitation } from '$lib/server/services/handover/readHandover.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The page a link to join a child's team opens: see invitationPage.ts. */
@@ -16,8 +17,11 @@ export const actions = invitationPageActions(childTeamScope, {
 	joinedPath: (childId) => `/children/${childId}`,
 	logName: 'invitation',
 	// The newcomer appears among the attendees of the child's live meetings at once.
-	async afterJoining(locals, childId, userId) {
+	async afterJoining(locals, childId, userId, invitationId) {
 		const editor = await documentEditor(locals.db, userId);
 		if (editor) await refreshLiveCaseworkOfChild(locals.db, locals.live, childId, editor);
+		// The receiving setting's SENCo lands on the handover pack they were invited to read.
+		const handover = await acceptHandoverOfInvitation(locals.db, invitationId, userId);
+		if (handover) return `/children/${handover.childId}/handovers/${handover.handoverId}`;
 	}
 }) satisfies Actions;

@@ -13,6 +13,8 @@ const LABELS: Record<string, string> = {
 	'invitation.resent': 'Sent a team invitation again',
 	'invitation.revoked': 'Withdrew a team invitation',
 	'invitation.accepted': 'Joined a child’s team',
+	'handover.created': 'Handed a child over to a new setting',
+	'handover.accepted': 'Opened a handover as the receiving setting’s SENCo',
 	'organisationInvitation.created': 'Invited someone to the organisation',
 	'organisationInvitation.resent': 'Sent an organisation invitation again',
 	'organisationInvitation.revoked': 'Withdrew an organisation invitation',

@@ -199,12 +199,17 @@ describe('accepting a team invitation with a new account', () => {
 describe('accepting a team invitation as a signed-in user', () => {
 	it('attaches the team to the existing account', async () => {
 		const world = await createInvitationWorld(database.db);
-		const { token } = await invite(world, world.existingParent.email);
+		const { id, token } = await invite(world, world.existingParent.email);
 		const result = await acceptInvitationAsUser(childTeamScope, database.db, token, {
 			id: world.existingParent.id,
 			email: world.existingParent.email.toUpperCase()
 		});
-		expect(result).toEqual({ ok: true, userId: world.existingParent.id, targetId: world.child.id });
+		expect(result).toEqual({
+			ok: true,
+			userId: world.existingParent.id,
+			targetId: world.child.id,
+			invitationId: id
+		});
 		expect(await teamOf(world.child.id)).toContainEqual({
 			userId: world.existingParent.id,
 			teamRole: 'parent_carer',
@@ -350,7 +355,12 @@ describe('accepting an organisation invitation with a new account', () => {
 describe('accepting an organisation invitation as a signed-in user', () => {
 	it('adds the membership to an existing account with the invited address', async () => {
 		const world = await createMembersWorld(database.db);
-		const { token } = await inviteMember(database.db, world, world.outsider.email, 'professional');
+		const { id, token } = await inviteMember(
+			database.db,
+			world,
+			world.outsider.email,
+			'professional'
+		);
 		expect(
 			(await findInvitationByToken(organisationScope, database.db, token))?.accountExists
 		).toBe(true);
@@ -359,7 +369,12 @@ describe('accepting an organisation invitation as a signed-in user', () => {
 				id: world.outsider.id,
 				email: world.outsider.email.toUpperCase()
 			})
-		).toEqual({ ok: true, userId: world.outsider.id, targetId: world.organisation.id });
+		).toEqual({
+			ok: true,
+			userId: world.outsider.id,
+			targetId: world.organisation.id,
+			invitationId: id
+		});
 		expect(await findMember(database.db, world.organisation.id, world.outsider.id)).toMatchObject({
 			role: 'professional'
 		});

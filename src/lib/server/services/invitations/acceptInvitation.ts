@@ -33,8 +33,8 @@ export type AcceptRefusal =
 	| 'accountExists';
 
 export type AcceptResult =
-	/** targetId: the child or organisation joined. */
-	| { ok: true; userId: string; targetId: string }
+	/** targetId: the child or organisation joined; invitationId: the invitation accepted. */
+	| { ok: true; userId: string; targetId: string; invitationId: string }
 	| { ok: false; reason: AcceptRefusal }
 	| { ok: false; reason: 'password'; message: string };
 
@@ -115,11 +115,13 @@ export async function acceptInvitationAsUser<Table extends InvitationTable>(
 ): Promise<AcceptResult> {
 	if (!isLinkTokenShaped(token)) return { ok: false, reason: 'unknown' };
 	const email = normaliseEmail(user.email);
-	const targetId = await db.transaction(async (tx) => {
+	const accepted = await db.transaction(async (tx) => {
 		const invitation = await claim(scope, tx, token, user.id, email, now);
-		return invitation ? grant(scope, tx, invitation, user.id, false) : null;
+		if (!invitation) return null;
+		const targetId = await grant(scope, tx, invitation, user.id, false);
+		return { targetId, invitationId: invitation.id };
 	});
-	if (targetId !== null) return { ok: true, userId: user.id, targetId };
+	if (accepted !== null) return { ok: true, userId: user.id, ...accepted };
 	return { ok: false, reason: await refusalFor(scope, db, token, now, true) };
 }
 
@@ -165,7 +167,7 @@ export async function acceptInvitationWithNewAccount<Table extends InvitationTab
 			const claimed = await claim(scope, tx, token, user.id, invitation.email, now);
 			if (!claimed) throw new AbandonAcceptance('unclaimed');
 			const targetId = await grant(scope, tx, claimed, user.id, true);
-			return { ok: true as const, userId: user.id, targetId };
+			return { ok: true as const, userId: user.id, targetId, invitationId: claimed.id };
 		});
 	} catch (error) {
 		if (!(error instanceof AbandonAcceptance)) throw error;

@@ -65,8 +65,16 @@ export interface InvitationPageOptions {
 	joinedPath(targetId: string): string;
 	/** How the log names this kind of invitation: "invitation", "organisation invitation". */
 	logName: string;
-	/** What else follows someone joining (e.g. their place in live meetings). */
-	afterJoining?: (locals: App.Locals, targetId: string, userId: string) => Promise<void>;
+	/**
+	 * What else follows someone joining (e.g. their place in live meetings). A path it
+	 * returns is where they land instead of joinedPath (a handover's pack, say).
+	 */
+	afterJoining?: (
+		locals: App.Locals,
+		targetId: string,
+		userId: string,
+		invitationId: string
+	) => Promise<string | void>;
 }
 
 /** The page's form actions: create an account and join, join as the signed-in user, sign out. */
@@ -95,18 +103,28 @@ export function invitationPageActions<Table extends InvitationTable>(
 				return fail(409, { refused: result.reason });
 			}
 			await startSession(event, result.userId);
-			await afterJoining(locals, result.targetId, result.userId);
+			const landing = await afterJoining(
+				locals,
+				result.targetId,
+				result.userId,
+				result.invitationId
+			);
 			locals.logger.info({ userId: result.userId }, `${logName} accepted with a new account`);
-			redirect(303, joinedPath(result.targetId));
+			redirect(303, landing ?? joinedPath(result.targetId));
 		},
 		/** Someone signed in with the invited address: join. */
 		accept: async ({ locals, params, url }: RequestEvent<TokenParams>) => {
 			if (!locals.user) redirect(303, `/sign-in?redirectTo=${encodeURIComponent(url.pathname)}`);
 			const result = await acceptInvitationAsUser(scope, locals.db, params.token, locals.user);
 			if (!result.ok) return fail(409, { refused: result.reason });
-			await afterJoining(locals, result.targetId, locals.user.id);
+			const landing = await afterJoining(
+				locals,
+				result.targetId,
+				locals.user.id,
+				result.invitationId
+			);
 			locals.logger.info({ userId: locals.user.id }, `${logName} accepted`);
-			redirect(303, joinedPath(result.targetId));
+			redirect(303, landing ?? joinedPath(result.targetId));
 		},
 		/** Signed in as someone else: sign out here and show the invitation again. */
 		signOut: async ({ locals, cookies, url }: RequestEvent<TokenParams>) => {
