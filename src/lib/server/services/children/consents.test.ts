@@ -8,7 +8,13 @@ import { can, loadActor } from '../../policy.ts';
 import { createChildWithTeam, createMeeting } from '../../testing/factories.ts';
 import { childResource } from './childResource.ts';
 import { findChild } from './findChild.ts';
-import { listConsents, parseConsentForm, recordConsent, withdrawConsent } from './consents.ts';
+import {
+	listConsents,
+	ownAgencyConsentRefusal,
+	parseConsentForm,
+	recordConsent,
+	withdrawConsent
+} from './consents.ts';
 
 function consentForm(fields: Record<string, string>): FormData {
 	const form = new FormData();
@@ -125,6 +131,39 @@ describe('the family’s consent to share', () => {
 			expect(can(await actorOf('socialWorker'), 'child.viewRestricted', resource)).toBe(false);
 			// The SENCo belongs to the organisation holding the record: no consent needed.
 			expect(can(await actorOf('senco'), 'child.viewRestricted', resource)).toBe(true);
+		}
+	);
+});
+
+describe('who may record a consent for which agency', () => {
+	collabTest(
+		'a coordinator from another agency may not grant their own agency consent',
+		async ({ database }) => {
+			const db = database.db;
+			const team = await createChildWithTeam(db, {
+				senco: { teamRole: 'senco', agency: 'Oakfield Primary School', orgRole: 'coordinator' },
+				receiving: { teamRole: 'senco', agency: 'Northshire Academy' },
+				parent: { teamRole: 'parent_carer', agency: 'Family' }
+			});
+			const child = await findChild(db, team.childId);
+			if (!child) throw new Error('no child');
+			const refusalFor = async (key: string, agency: string) =>
+				ownAgencyConsentRefusal(db, await loadActor(db, team.member(key).id), child, agency);
+			// The receiving SENCo coordinates the team, so the policy lets them record consent…
+			expect(
+				can(
+					await loadActor(db, team.member('receiving').id),
+					'child.recordConsent',
+					childResource(child)
+				)
+			).toBe(true);
+			// …but not for their own setting, whatever its spelling.
+			expect(await refusalFor('receiving', ' northshire academy ')).toMatch(
+				/cannot record consent for your own organisation/
+			);
+			expect(await refusalFor('receiving', 'NHS Speech and Language Therapy')).toBeNull();
+			expect(await refusalFor('senco', 'Northshire Academy')).toBeNull();
+			expect(await refusalFor('parent', 'Northshire Academy')).toBeNull();
 		}
 	);
 });

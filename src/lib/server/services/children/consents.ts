@@ -5,7 +5,8 @@ import type { Database } from '../../db/client.ts';
 import { consents, teamMembers, users } from '../../db/schema.ts';
 import type { LiveDocuments } from '../../collab/liveDocuments.ts';
 import { validateForm, type FieldErrors } from '../../forms.ts';
-import { FAMILY_ROLES } from '../../../shared/domain/roles.ts';
+import { FAMILY_ROLES, isFamilyRole } from '../../../shared/domain/roles.ts';
+import type { Actor } from '../../policy.ts';
 import { parseDateParts } from '../../../shared/domain/dateParts.ts';
 import type { CalendarDate } from '../../../shared/domain/ukCalendar.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
@@ -162,6 +163,34 @@ export async function recordConsent(
 	});
 	await context.live.childAccessChanged(input.childId);
 	return id;
+}
+
+/**
+ * A professional may not grant their own agency the family's consent: someone from
+ * another agency who coordinates the child's team (a receiving setting's SENCo, say) could
+ * otherwise record a consent that lets them read every restricted note. The family, and
+ * the coordinators of the organisation holding the record, record it for them. Returns
+ * the message to show, or null when this person may record it.
+ */
+export async function ownAgencyConsentRefusal(
+	db: Database,
+	actor: Actor,
+	child: { id: string; organisationId: string },
+	agency: string
+): Promise<string | null> {
+	const orgRole = actor.memberships.find(
+		(membership) => membership.organisationId === child.organisationId
+	)?.role;
+	if (orgRole === 'coordinator' || orgRole === 'admin') return null;
+	const [place] = await db
+		.select({ teamRole: teamMembers.teamRole, agency: teamMembers.agency })
+		.from(teamMembers)
+		.where(and(eq(teamMembers.childId, child.id), eq(teamMembers.userId, actor.id)));
+	if (!place || isFamilyRole(place.teamRole)) return null;
+	const same = (a: string) => a.trim().toLocaleLowerCase('en-GB');
+	return same(place.agency) === same(agency)
+		? 'You cannot record consent for your own organisation or service. The family, or a coordinator at the organisation that holds the record, records it.'
+		: null;
 }
 
 /** Records a withdrawal; false when there is no such consent in place for the child. */

@@ -151,7 +151,9 @@ describe('handing a child over to a new setting', () => {
 		const page = JSON.stringify(layOutHandoverPack(pack.pack, pack.restricted));
 		expect(page).toContain('Dana Whitfield');
 		expect(page).not.toContain('looked after');
-		expect(await pdfText((await renderHandoverPdf(pack)).bytes)).not.toContain('looked after');
+		expect(await pdfText((await renderHandoverPdf(pack, 'test')).bytes)).not.toContain(
+			'looked after'
+		);
 	});
 
 	it('refuses restricted notes from someone who may not read them', async () => {
@@ -191,7 +193,7 @@ describe('handing a child over to a new setting', () => {
 		const senco = await loadActor(database.db, accepted.userId);
 		const pack = await loadHandover(database.db, senco, childResource(child), result.handoverId);
 		if (!pack) throw new Error('pack not found');
-		const pdf = await pdfText((await renderHandoverPdf(pack)).bytes);
+		const pdf = await pdfText((await renderHandoverPdf(pack, 'test')).bytes);
 		expect(pdf).toContain('looked after');
 		expect(pdf).not.toContain('CAMHS are involved');
 		expect(JSON.stringify(layOutHandoverPack(pack.pack, pack.restricted))).not.toContain(
@@ -211,6 +213,8 @@ describe('handing a child over to a new setting', () => {
 		expect(theirs?.restricted).toBeNull();
 		expect(theirs?.restrictedCount).toBe(1);
 		if (!theirs) throw new Error('pack not found');
-		expect(await pdfText((await renderHandoverPdf(theirs)).bytes)).not.toContain('looked after');
+		expect(await pdfText((await renderHandoverPdf(theirs, 'test')).bytes)).not.toContain(
+			'looked after'
+		);
 	});
 });

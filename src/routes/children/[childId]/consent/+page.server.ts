@@ -3,6 +3,7 @@ import { can } from '$lib/server/policy.ts';
 import { requireChild } from '$lib/server/services/children/requireChild.ts';
 import {
 	listConsents,
+	ownAgencyConsentRefusal,
 	parseConsentForm,
 	recordConsent,
 	teamAgencies,
@@ -33,8 +34,16 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	record: async (event) => {
 		const { actor, child } = await requireChild(event, 'child.recordConsent');
-		const form = parseConsentForm(await event.request.formData());
+		const posted = await event.request.formData();
+		const form = parseConsentForm(posted);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		const refusal = await ownAgencyConsentRefusal(event.locals.db, actor, child, form.data.agency);
+		if (refusal) {
+			const values = Object.fromEntries(
+				[...posted.entries()].map(([name, value]) => [name, String(value)])
+			);
+			return fail(400, { errors: { agency: refusal }, values });
+		}
 		await recordConsent(
 			{ db: event.locals.db, live: event.locals.live },
 			{ actorId: actor.id, childId: child.id, consent: form.data }

@@ -9,7 +9,7 @@ export const GET: RequestHandler = async (event) => {
 	const { actor, resource } = await requireChild(event, 'child.view');
 	const handover = await loadHandover(event.locals.db, actor, resource, event.params.handoverId);
 	if (!handover) error(404, 'Not found');
-	const file = await renderHandoverPdf(handover);
+	const file = await renderHandoverPdf(handover, actor.id);
 	return new Response(Buffer.from(file.bytes), {
 		headers: {
 			'content-type': 'application/pdf',
