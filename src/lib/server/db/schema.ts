@@ -9,3 +9,4 @@ export * from './schema/documents.ts';
 export * from './schema/plans.ts';
 export * from './schema/records.ts';
 export * from './schema/toolTokens.ts';
+export * from './schema/childVoice.ts';
