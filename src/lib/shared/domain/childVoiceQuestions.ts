@@ -55,7 +55,10 @@ export function readChildVoiceForm(form: FormData): ChildVoiceForm {
 	};
 	const answers: ChildVoiceForm['answers'] = {};
 	for (const question of CHILD_VOICE_QUESTIONS) {
-		answers[question.id] = { feeling: text(`feeling-${question.id}`), words: text(`words-${question.id}`) };
+		answers[question.id] = {
+			feeling: text(`feeling-${question.id}`),
+			words: text(`words-${question.id}`)
+		};
 	}
 	return { answers, helpedBy: text('helpedBy') };
 }
@@ -74,7 +77,9 @@ export function checkChildVoice(
 		const given = form.answers[question.id] ?? { feeling: '', words: '' };
 		const words = given.words.trim();
 		if (words.length > MAX_WORDS_LENGTH) {
-			problems.push(`Your answer to “${question.text}” is very long. Please make it a bit shorter.`);
+			problems.push(
+				`Your answer to “${question.text}” is very long. Please make it a bit shorter.`
+			);
 		}
 		const feeling = question.withFeelings && isFeeling(given.feeling) ? given.feeling : null;
 		if (feeling || words) answers.push({ question: question.text, feeling, words });

@@ -1,4 +1,13 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import type { ChildVoiceAnswer } from '../../../shared/collab/meetingDoc/childVoice.ts';
 import { users } from './accounts.ts';
 import { bytea, createdAt } from './columns.ts';

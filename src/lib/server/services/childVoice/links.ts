@@ -42,7 +42,8 @@ export interface ChildVoiceLinkSummary {
 	submittedAt: Date | null;
 }
 
-export type LinkOutcome<T> = { ok: true; value: T } | { ok: false; reason: 'forbidden' | 'started' };
+export type LinkOutcome<T> =
+	{ ok: true; value: T } | { ok: false; reason: 'forbidden' | 'started' };
 
 async function allowed(db: Database, userId: string, meetingId: string) {
 	const meeting = await loadMeetingForAccess(db, meetingId);

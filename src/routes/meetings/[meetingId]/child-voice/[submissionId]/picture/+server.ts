@@ -8,7 +8,11 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const { meeting } = await requireMeeting(event, 'meeting.view');
 	if (!isUuid(event.params.submissionId)) error(404, 'Not found');
-	const picture = await loadChildVoicePicture(event.locals.db, meeting.id, event.params.submissionId);
+	const picture = await loadChildVoicePicture(
+		event.locals.db,
+		meeting.id,
+		event.params.submissionId
+	);
 	if (!picture) error(404, 'Not found');
 	// Copied into its own buffer: the driver may hand back a view into a larger one.
 	return new Response(new Uint8Array(picture.data), {
