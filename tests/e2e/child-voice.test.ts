@@ -18,6 +18,9 @@ const WORDS = 'I like playing the drums with Sam.';
 test('a child gives views through their link and they appear live in the meeting and in the minutes', async ({
 	browser
 }) => {
+	// Three browser contexts, a build of the meeting and axe on four pages: over 30 s on a
+	// busy machine.
+	test.slow();
 	const senco = await openAs(browser, 'senco');
 	try {
 		const meetingId = await scheduleReviewForAaron(senco.page, 10);
