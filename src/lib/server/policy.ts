@@ -79,6 +79,8 @@ export type Action =
 	| 'meeting.delete'
 	/** bring an open meeting's live document back to an earlier moment of its history */
 	| 'meeting.restore'
+	/** make, list and revoke the links a child uses to give their views before the meeting */
+	| 'meeting.childVoiceLinks'
 	/** action: mark it done with evidence, also after its meeting has closed */
 	| 'action.complete';
 
@@ -179,6 +181,14 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 					);
 				case 'meeting.respond':
 					return inTeam;
+				case 'meeting.childVoiceLinks':
+					// Whoever organises the child's meetings, and the child's parent or carer, who
+					// may open the link at home. Closed meetings take no more views.
+					return (
+						!resource.closed &&
+						(teamRole(actor, childId) === 'parent_carer' ||
+							childRules(actor, 'child.createMeeting', childId, organisationId))
+					);
 				case 'meeting.trackDeadlines':
 					// The report, the LA decision and the amended plan all fall after the meeting.
 					return childRules(actor, 'child.createMeeting', childId, organisationId);

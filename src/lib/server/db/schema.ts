@@ -11,3 +11,4 @@ export * from './schema/records.ts';
 export * from './schema/toolTokens.ts';
 export * from './schema/packs.ts';
 export * from './schema/handovers.ts';
+export * from './schema/childVoice.ts';

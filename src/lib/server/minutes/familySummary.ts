@@ -1,3 +1,4 @@
+import { childVoiceSummary } from './childVoiceMinutes.ts';
 import { AcronymExpander, type GlossaryEntry } from '../../shared/domain/glossary.ts';
 import { progressSentence } from '../../shared/domain/plan/progressWords.ts';
 import { ukDateOf } from '../../shared/domain/ukCalendar.ts';
@@ -72,6 +73,8 @@ export function buildFamilySummary(minutes: Minutes): FamilySummary {
 	);
 
 	const talkedAbout: string[] = [];
+	const ownWords = childVoiceSummary(minutes.childVoice);
+	if (ownWords) talkedAbout.push(plain(ownWords));
 	if (minutes.childViews)
 		talkedAbout.push(plain(`${name} told us: ${shorten(minutes.childViews)}`));
 	if (minutes.familyViews)

@@ -1,3 +1,4 @@
+import { childVoiceForMinutes } from './childVoiceMinutes.ts';
 import type * as Y from 'yjs';
 import {
 	readMeetingDoc,
@@ -217,6 +218,7 @@ export function buildMinutes(doc: Y.Doc, casework: MinutesCasework): Minutes {
 			text: contribution.text.text.trim()
 		})),
 		childViews: snapshot.childViews.text.trim(),
+		childVoice: childVoiceForMinutes(snapshot.childVoice),
 		familyViews: snapshot.familyViews.text.trim(),
 		working: column(working.text, snapshot.workingAndWorries.workingScale),
 		notWorking: column(notWorking.text, snapshot.workingAndWorries.notWorkingScale),

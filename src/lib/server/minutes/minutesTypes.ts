@@ -1,3 +1,4 @@
+import type { MinutesChildVoice } from './childVoiceMinutes.ts';
 import type { ActionStatus } from '../../shared/collab/meetingDoc.ts';
 
 /**
@@ -139,6 +140,8 @@ export interface Minutes {
 	apologies: MinutesPerson[];
 	contributions: MinutesContribution[];
 	childViews: string;
+	/** What the child sent through their own link, in their own words. */
+	childVoice: MinutesChildVoice[];
 	familyViews: string;
 	working: MinutesColumn;
 	notWorking: MinutesColumn;

@@ -26,6 +26,7 @@ export * from './meetingDoc/fields.ts';
 export * from './meetingDoc/lifecycle.ts';
 export * from './meetingDoc/newText.ts';
 export * from './meetingDoc/casework.ts';
+export * from './meetingDoc/childVoice.ts';
 export {
 	describeEditRules,
 	mayChangeAttendanceList,

@@ -1,3 +1,4 @@
+import { childVoiceBlocks } from '../childVoiceMinutes.ts';
 import { formatFingerprint } from '../fingerprint.ts';
 import type { ExportContext, Minutes, MinutesColumn, RestrictedMinutes } from '../minutesTypes.ts';
 import type { Block } from '../../../shared/viewModels/documentBlocks.ts';
@@ -294,7 +295,11 @@ export function layOutMinutes(
 		...detailsBlocks(minutes),
 		...attendanceBlocks(minutes),
 		heading(2, 'The child’s views'),
-		...paragraphs(minutes.childViews, 'Nothing recorded.'),
+		...childVoiceBlocks(minutes.childVoice),
+		...paragraphs(
+			minutes.childViews,
+			minutes.childVoice.length > 0 ? undefined : 'Nothing recorded.'
+		),
 		heading(2, 'The family’s views'),
 		...paragraphs(minutes.familyViews, 'Nothing recorded.'),
 		heading(2, 'What’s working, what’s not working and worries'),

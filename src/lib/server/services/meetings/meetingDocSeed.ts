@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { loadStoredDoc } from '../../collab/documentStore.ts';
 import type { Database } from '../../db/client.ts';
 import { actions, meetingInvitees, meetings, teamMembers, users } from '../../db/schema.ts';
+import { loadChildVoiceSeed } from '../childVoice/childVoiceSeed.ts';
 import { loadCurrentPlan } from '../plan/planVersions.ts';
 import { meetingDocumentName } from '../../../shared/collab/documentName.ts';
 import {
@@ -29,7 +30,7 @@ export async function loadMeetingDocSeed(
 		.where(and(eq(meetings.id, meetingId), isNull(meetings.deletedAt)));
 	if (!meeting) return null;
 
-	const [team, invitees, carriedActions, plan] = await Promise.all([
+	const [team, invitees, carriedActions, plan, childVoice] = await Promise.all([
 		db
 			.select({
 				userId: teamMembers.userId,
@@ -54,7 +55,8 @@ export async function loadMeetingDocSeed(
 			.where(eq(meetingInvitees.meetingId, meetingId)),
 		openActionsOfPreviousMeeting(db, meeting.childId, meeting.startsAt),
 		// A closed meeting agreed what it agreed: a later plan is not its starting point.
-		meeting.status === 'closed' ? null : loadCurrentPlan(db, meeting.childId)
+		meeting.status === 'closed' ? null : loadCurrentPlan(db, meeting.childId),
+		loadChildVoiceSeed(db, meetingId)
 	]);
 
 	const rsvpByUser = new Map(invitees.map((invitee) => [invitee.userId, invitee.rsvp]));
@@ -82,6 +84,7 @@ export async function loadMeetingDocSeed(
 				text: invitee.contribution ?? ''
 			})),
 		carriedActions,
+		childVoice,
 		plan: plan
 			? { versionId: plan.id, outcomes: plan.content.outcomes, provision: plan.content.provision }
 			: null,

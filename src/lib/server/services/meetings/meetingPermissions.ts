@@ -11,6 +11,8 @@ export interface MeetingPagePermissions {
 	respond: boolean;
 	trackDeadlines: boolean;
 	delete: boolean;
+	/** Make the child's own link to give their views before the meeting. */
+	childVoiceLinks: boolean;
 }
 
 /**
@@ -25,7 +27,8 @@ export function meetingPagePermissions(
 	return {
 		respond: invited && !resource.closed && can(actor, 'meeting.respond', resource),
 		trackDeadlines: can(actor, 'meeting.trackDeadlines', resource),
-		delete: can(actor, 'meeting.delete', resource)
+		delete: can(actor, 'meeting.delete', resource),
+		childVoiceLinks: can(actor, 'meeting.childVoiceLinks', resource)
 	};
 }
 

@@ -88,7 +88,8 @@ describe('reconciling a meeting document with its casework', () => {
 			contributionsAdded: 1,
 			contributionsUpdated: 0,
 			actionsCarried: 1,
-			planItemsAdded: 0
+			planItemsAdded: 0,
+			childVoicePut: 0
 		});
 		const snapshot = readMeetingDoc(doc);
 		expect(snapshot.attendance.map((entry) => [entry.name, entry.status])).toEqual([

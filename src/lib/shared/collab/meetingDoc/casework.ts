@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { addAttendee, addContribution, setAttendanceStatus, setFieldText } from './change.ts';
 import { carryActionForward } from './changeActions.ts';
 import { change } from './changeHelpers.ts';
+import { putChildVoice, readChildVoice } from './childVoice.ts';
 import { catchUpWithPlan } from './fromPlan.ts';
 import { readActions, readAttendance, readContributions } from './read.ts';
 import type { ChangeAuthor, MeetingDocSeed } from './types.ts';
@@ -14,6 +15,8 @@ export interface CaseworkChanges {
 	contributionsUpdated: number;
 	actionsCarried: number;
 	planItemsAdded: number;
+	/** The child's views sent (or sent again) through their link since the last time. */
+	childVoicePut: number;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface CaseworkChanges {
  * newer version of the child's plan holds that the document has not seen. What
  * people wrote or decided in the meeting is left alone: an attendee marked present stays
  * present, nobody is removed, and a contribution is rewritten only when its author sent
- * a newer version. Keyed by ids, so it can run again and again without duplicating.
+ * a newer version. What the child sent through their link is added, or replaced when
+ * they sent it again. Keyed by ids, so it can run again and again without duplicating.
  */
 export function reconcileCasework(
 	doc: Y.Doc,
@@ -37,7 +41,8 @@ export function reconcileCasework(
 		contributionsAdded: 0,
 		contributionsUpdated: 0,
 		actionsCarried: 0,
-		planItemsAdded: 0
+		planItemsAdded: 0,
+		childVoicePut: 0
 	};
 	change(doc, () => {
 		const attendance = readAttendance(doc);
@@ -69,6 +74,13 @@ export function reconcileCasework(
 				setFieldText(doc, existing.text.fieldId, contribution.text);
 				changes.contributionsUpdated += 1;
 			}
+		}
+
+		const voices = new Map(readChildVoice(doc).map((entry) => [entry.submissionId, entry]));
+		for (const entry of seed.childVoice ?? []) {
+			if (voices.get(entry.submissionId)?.submittedAt === entry.submittedAt) continue;
+			putChildVoice(doc, entry);
+			changes.childVoicePut += 1;
 		}
 
 		// Before the carried actions, so that an action serving a new outcome finds it.

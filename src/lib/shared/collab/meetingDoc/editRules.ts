@@ -10,6 +10,8 @@ import { list, type MeetingSection } from './shape.ts';
  * - Each person sets their own attendance; the chair sets anyone's, and adds or removes
  *   people.
  * - Each person adds, edits and removes their own written contributions; the chair anyone's.
+ * - What a child sent through their own link (childVoice.ts) only the server writes;
+ *   nobody but the chair may change or remove it, so the child's words stay theirs.
  * - Everything else anyone in the team may change, unless the chair has locked it.
  */
 
@@ -58,19 +60,33 @@ export function describeEditRules(editor: Editor): string[] {
 	];
 }
 
-type OwnedList = 'attendance' | 'contributions';
-const OWNED_LISTS: readonly OwnedList[] = ['attendance', 'contributions'];
-/** Who an item belongs to. */
+type OwnedList = 'attendance' | 'contributions' | 'childVoice';
+const OWNED_LISTS: readonly OwnedList[] = ['attendance', 'contributions', 'childVoice'];
+/** Who an item belongs to. A child's entry names no user, so it is nobody's to edit. */
 const OWNER_KEY: Record<OwnedList, string> = {
 	attendance: 'userId',
-	contributions: 'authorUserId'
+	contributions: 'authorUserId',
+	childVoice: 'ownerUserId'
 };
 /** What someone who is not the chair may change on their own item's map itself. */
 const OWN_ITEM_KEYS: Record<OwnedList, ReadonlySet<string>> = {
 	attendance: new Set(['status']),
 	// The text lives in a fragment inside the item; its author fields stay as they are.
-	contributions: new Set()
+	contributions: new Set(),
+	childVoice: new Set()
 };
+/** The section a change to each list is reported (and undone) as. */
+const SECTION_OF_LIST: Record<OwnedList, MeetingSection> = {
+	attendance: 'attendance',
+	contributions: 'contributions',
+	childVoice: 'childViews'
+};
+
+/** Whether someone other than the chair may add or remove an item of the list. */
+function mayAddOrRemove(key: OwnedList, editor: Editor, owner: string | null): boolean {
+	if (key === 'attendance' || key === 'childVoice') return false;
+	return mayChangeContribution(editor, { authorUserId: owner });
+}
 
 type ItemMap = Y.Map<unknown>;
 type AnyType = Y.AbstractType<unknown>;
@@ -100,7 +116,11 @@ export class OwnedItems {
 
 	constructor(doc: Y.Doc) {
 		this.doc = doc;
-		this.known = { attendance: this.read('attendance'), contributions: this.read('contributions') };
+		this.known = {
+			attendance: this.read('attendance'),
+			contributions: this.read('contributions'),
+			childVoice: this.read('childVoice')
+		};
 	}
 
 	private read(key: OwnedList): Map<ItemMap, string | null> {
@@ -121,13 +141,10 @@ export class OwnedItems {
 			const now = this.read(key);
 			const removed = [...before].filter(([item]) => !now.has(item));
 			const added = [...now].filter(([item]) => !before.has(item));
-			const allowed =
-				key === 'attendance'
-					? removed.length === 0 && added.length === 0
-					: [...removed, ...added].every(([, owner]) =>
-							mayChangeContribution(editor, { authorUserId: owner })
-						);
-			if (!allowed) found.add(key);
+			const allowed = [...removed, ...added].every(([, owner]) =>
+				mayAddOrRemove(key, editor, owner)
+			);
+			if (!allowed) found.add(SECTION_OF_LIST[key]);
 		}
 		for (const [type, keys] of changedEntries(transaction)) {
 			const owned = this.itemOf(type);
@@ -138,7 +155,7 @@ export class OwnedItems {
 			const ownKeysOnly =
 				type !== owned.item ||
 				[...keys].every((changed) => changed !== null && OWN_ITEM_KEYS[owned.key].has(changed));
-			if (!mine || !ownKeysOnly) found.add(owned.key);
+			if (!mine || !ownKeysOnly) found.add(SECTION_OF_LIST[owned.key]);
 		}
 		return [...found];
 	}

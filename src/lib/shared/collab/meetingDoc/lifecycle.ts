@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { assignMissingPositions } from '../docParts.ts';
 import { addAgendaItem, addAttendee, addContribution } from './change.ts';
+import { putChildVoice } from './childVoice.ts';
 import { startFromPlan } from './fromPlan.ts';
 import { carryActionForward } from './changeActions.ts';
 import { readSchemaVersion } from './read.ts';
@@ -38,6 +39,7 @@ export function initMeetingDoc(doc: Y.Doc, seed: MeetingDocSeed): boolean {
 		for (const attendee of seed.attendees) addAttendee(doc, attendee);
 		for (const contribution of seed.contributions) addContribution(doc, contribution);
 		if (seed.plan) startFromPlan(doc, seed.plan);
+		for (const entry of seed.childVoice ?? []) putChildVoice(doc, entry);
 		for (const action of seed.carriedActions) {
 			carryActionForward(doc, action, { userId: null, at: new Date(now) });
 		}
@@ -70,7 +72,11 @@ const MIGRATIONS: Record<number, (doc: Y.Doc) => void> = {
 			if (typeof item.get('status') !== 'string') item.set('status', 'open');
 			if (!(item.get('history') instanceof Y.Array)) item.set('history', new Y.Array());
 		}
-	}
+	},
+	// Version 2 adds the childVoice list, which starts empty: nothing to move. The step
+	// exists so that older code, seeing version 2, refuses the document rather than
+	// dropping the child's views on its next write.
+	1: () => {}
 };
 
 export interface MigrationResult {

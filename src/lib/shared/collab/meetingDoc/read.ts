@@ -8,6 +8,7 @@ import {
 	readString,
 	type ItemMap
 } from '../docParts.ts';
+import { readChildVoice } from './childVoice.ts';
 import {
 	disagreementViewFieldId,
 	itemFieldId,
@@ -239,6 +240,7 @@ export function readMeetingDoc(doc: Y.Doc): MeetingDocSnapshot {
 		attendance: readAttendance(doc),
 		contributions: readContributions(doc),
 		childViews: readDocumentField(doc, 'childViews'),
+		childVoice: readChildVoice(doc),
 		familyViews: readDocumentField(doc, 'familyViews'),
 		workingAndWorries: readWorkingAndWorries(doc),
 		outcomes: readOutcomes(doc),

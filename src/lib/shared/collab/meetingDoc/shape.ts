@@ -4,7 +4,7 @@ import * as Y from 'yjs';
  * The meeting document's keys and value sets. Only the modules in this folder (exported
  * through ../meetingDoc.ts) may use them; everything else calls the typed functions.
  *
- * Layout of the Y.Doc (schema version 1):
+ * Layout of the Y.Doc (schema version 2):
  *   meta      Y.Map   schemaVersion, meetingId, childId, meetingType, initialisedAt
  *   chair     Y.Map   currentAgendaItemId, timerEndsAt
  *   locks     Y.Map   section id → true while the chair has locked that section
@@ -14,8 +14,11 @@ import * as Y from 'yjs';
  *   agenda, attendance, contributions, outcomes, provision, actions, decisions,
  *   disagreements, amendments   Y.Array of Y.Map items (each with id and position);
  *                              an item's text fields are Y.XmlFragments inside its map.
+ *   childVoice  Y.Array of Y.Map items with plain values: what the child sent through
+ *               their own link (childVoice.ts); part of the childViews section. Added in
+ *               version 2.
  */
-export const MEETING_DOC_SCHEMA_VERSION = 1;
+export const MEETING_DOC_SCHEMA_VERSION = 2;
 
 export const META = 'meta';
 export const CHAIR = 'chair';
@@ -31,7 +34,8 @@ export const LIST_KEYS = [
 	'actions',
 	'decisions',
 	'disagreements',
-	'amendments'
+	'amendments',
+	'childVoice'
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
@@ -97,7 +101,8 @@ export const SECTION_OF_KEY: Record<string, MeetingSection> = {
 	actions: 'actions',
 	decisions: 'decisions',
 	disagreements: 'disagreements',
-	amendments: 'ehcpRecommendation'
+	amendments: 'ehcpRecommendation',
+	childVoice: 'childViews'
 };
 
 /** Keys of the details map and the section each belongs to. */

@@ -1,4 +1,5 @@
 import type { PlanOutcome, PlanProvision } from '../../domain/plan/planContent.ts';
+import type { ChildVoiceEntry, ChildVoiceInput } from './childVoice.ts';
 import type {
 	ActionStatus,
 	AttendanceStatus,
@@ -153,6 +154,8 @@ export interface MeetingDocSnapshot {
 	attendance: Attendee[];
 	contributions: Contribution[];
 	childViews: TextField;
+	/** What the child sent through their own link, in their own words. */
+	childVoice: ChildVoiceEntry[];
 	familyViews: TextField;
 	workingAndWorries: WorkingAndWorries;
 	outcomes: Outcome[];
@@ -189,6 +192,8 @@ export interface MeetingDocSeed {
 		text: string;
 	}[];
 	carriedActions: CarriedActionSeed[];
+	/** What the child sent through their own links before the meeting. */
+	childVoice?: ChildVoiceInput[];
 	/** The child's current plan, whose outcomes and provision the review starts from. */
 	plan?: PlanSeed | null;
 	/** When the document was created (ISO date-time); defaults to now. */
