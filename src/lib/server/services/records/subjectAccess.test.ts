@@ -1,4 +1,5 @@
 import { insertPlanVersion } from '../plan/planVersions.ts';
+import { childVoiceLinks, childVoiceSubmissions } from '../../db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect } from 'vitest';
@@ -46,6 +47,24 @@ describe('a subject access export', () => {
 				closedBy: team.member('senco').id,
 				closedAt
 			});
+			const [link] = await db
+				.insert(childVoiceLinks)
+				.values({
+					tokenHash: 'f'.repeat(64),
+					meetingId,
+					createdBy: team.member('senco').id,
+					expiresAt: new Date(Date.now() + 3600_000)
+				})
+				.returning({ id: childVoiceLinks.id });
+			await db.insert(childVoiceSubmissions).values({
+				linkId: link?.id ?? '',
+				meetingId,
+				answers: [],
+				helpedBy: 'Mum',
+				pictureType: 'image/png',
+				pictureSize: 4,
+				pictureData: new Uint8Array([0x89, 0x50, 0x4e, 0x47])
+			});
 			await insertPlanVersion(db, {
 				childId: team.childId,
 				state: 'adopted',
@@ -77,7 +96,7 @@ describe('a subject access export', () => {
 			await started.done;
 
 			const view = await findSubjectAccessExport(db, team.organisationId, started.exportId);
-			expect(view).toMatchObject({ status: 'ready', stepsDone: 6, stepsTotal: 6 });
+			expect(view).toMatchObject({ status: 'ready', stepsDone: 7, stepsTotal: 7 });
 			const zip = await subjectAccessZip(db, team.organisationId, started.exportId);
 			if (!zip) throw new Error('no zip');
 			const files = unzipSync(zip.bytes);
@@ -92,6 +111,8 @@ describe('a subject access export', () => {
 					'advice/files/001-Speech-report-final-.pdf',
 					'plan/versions.json',
 					'plan/la-decisions.json',
+					'handovers/handovers.json',
+					'child-voice/submissions.json',
 					'audit-trail.json'
 				])
 			);
@@ -105,6 +126,10 @@ describe('a subject access export', () => {
 			expect(historyRows.map((row) => row.author)).toContain(team.member('parent').name);
 			expect(read(`${folder}/minutes-v1.json`)).toContain('Aaron loves trains');
 			expect(read('plan/versions.json')).toContain('Ask for help');
+			expect(read('child-voice/submissions.json')).toContain('child-voice/pictures/001.png');
+			expect(files['child-voice/pictures/001.png']).toEqual(
+				new Uint8Array([0x89, 0x50, 0x4e, 0x47])
+			);
 			expect(read(`${folder}/restricted/minutes-v1.pdf`).startsWith('%PDF-')).toBe(true);
 			const team_ = JSON.parse(read('child/team.json')) as { name: string }[];
 			expect(team_.map((person) => person.name)).toContain(team.member('parent').name);

@@ -3,10 +3,12 @@ import type { Database } from '../../db/client.ts';
 import {
 	adviceItems,
 	auditEvents,
+	childVoiceSubmissions,
 	children,
 	consents,
 	deadlineCompletions,
 	documentUpdates,
+	handovers,
 	invitations,
 	laDecisions,
 	meetingInvitees,
@@ -117,6 +119,38 @@ async function plan({ db, childId }: GatherContext): Promise<GatheredFile[]> {
 			.orderBy(asc(laDecisions.decidedOn))
 	]);
 	return [json('plan/versions.json', versions), json('plan/la-decisions.json', decisions)];
+}
+
+/** Handovers to new settings (what was shared, with whom), and the child's own views. */
+async function handoversAndVoice({ db, childId }: GatherContext): Promise<GatheredFile[]> {
+	const [handed, views] = await Promise.all([
+		db
+			.select()
+			.from(handovers)
+			.where(eq(handovers.childId, childId))
+			.orderBy(asc(handovers.createdAt)),
+		db
+			.select({ submission: childVoiceSubmissions, meetingStartsAt: meetings.startsAt })
+			.from(childVoiceSubmissions)
+			.innerJoin(meetings, eq(meetings.id, childVoiceSubmissions.meetingId))
+			.where(eq(meetings.childId, childId))
+			.orderBy(asc(meetings.startsAt))
+	]);
+	const pictures: GatheredFile[] = [];
+	const listed = views.map(({ submission, meetingStartsAt }, index) => {
+		const { pictureData, ...rest } = submission;
+		const extension = submission.pictureType === 'image/png' ? 'png' : 'jpg';
+		const path = pictureData
+			? `child-voice/pictures/${String(index + 1).padStart(3, '0')}.${extension}`
+			: null;
+		if (path && pictureData) pictures.push({ path, bytes: pictureData });
+		return { ...rest, meetingStartsAt, picture: path };
+	});
+	return [
+		json('handovers/handovers.json', handed),
+		json('child-voice/submissions.json', listed),
+		...pictures
+	];
 }
 
 async function advice({ db, childId }: GatherContext): Promise<GatheredFile[]> {
@@ -285,6 +319,10 @@ export async function subjectAccessSteps(context: GatherContext): Promise<Gather
 		{ label: 'The child’s record, team and consents', run: () => childRecord(context) },
 		{ label: 'Advice and reports', run: () => advice(context) },
 		{ label: 'The plan’s versions and the local authority’s decisions', run: () => plan(context) },
+		{
+			label: 'Handovers to new settings and the child’s own views',
+			run: () => handoversAndVoice(context)
+		},
 		...childMeetings.map((meeting) => meetingStep(context, meeting)),
 		{ label: 'The audit trail', run: () => auditTrail(context) }
 	];
