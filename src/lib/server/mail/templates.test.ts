@@ -4,7 +4,8 @@ import {
 	organisationInvitationEmail,
 	passwordChangedEmail,
 	passwordResetEmail,
-	signInLinkEmail
+	signInLinkEmail,
+	handoverInvitationEmail
 } from './templates.ts';
 import * as templates from './templates.ts';
 
@@ -76,6 +77,14 @@ describe('email templates', () => {
 				recipientName: 'Jo',
 				senderName: 'Helen Marsh',
 				organisationName: 'Oakfield Primary School',
+				link: LINK,
+				expiresAt: new Date('2027-03-11T12:00:00Z')
+			}),
+			handoverInvitationEmail({
+				recipientName: 'Dan',
+				senderName: 'Priya Shah',
+				childFirstName: 'Connor',
+				settingName: 'Northshire Academy',
 				link: LINK,
 				expiresAt: new Date('2027-03-11T12:00:00Z')
 			})
