@@ -21,6 +21,7 @@ import {
 } from '../../../shared/collab/documentName.ts';
 import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 import { isUuid } from '../children/findChild.ts';
+import { eraseFromHandovers } from '../handover/eraseFromHandovers.ts';
 
 export interface ErasablePerson {
 	id: string;
@@ -111,8 +112,9 @@ export async function findErasablePerson(
  * records it, then their account goes with its sessions, memberships, team places and
  * sign-in links, which leaves the history's edits and the audit trail's entries
  * unattributed (their user id, deleted with the account, was all that named them).
- * Invitations to their address and mail sent to it are removed too. Minutes already
- * frozen keep the names as they were at the close: they are the record of the meeting.
+ * Invitations to their address and mail sent to it are removed too, and handovers lose
+ * their name and address (eraseFromHandovers). Minutes already frozen keep the names as
+ * they were at the close: they are the record of the meeting.
  */
 export async function erasePerson(
 	context: { db: Database; live: LiveDocuments },
@@ -159,6 +161,7 @@ export async function erasePerson(
 			.update(organisationInvitations)
 			.set({ name: FORMER_MEMBER_NAME, email: 'erased@coplan.invalid' })
 			.where(eq(organisationInvitations.email, person.email));
+		await eraseFromHandovers(tx, person, childIds);
 		await tx.delete(devOutbox).where(eq(devOutbox.to, person.email));
 		await tx
 			.delete(rateLimitEvents)
