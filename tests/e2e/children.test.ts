@@ -181,7 +181,8 @@ test.describe('a parent', () => {
 
 		await expect(page.getByRole('heading', { level: 1, name: 'Aaron Thompson' })).toBeVisible();
 		await expect(page.getByText('Loves trains and drawing')).toBeVisible();
-		await expect(page.getByText('Communication and interaction')).toBeVisible();
+		// In the details; the progress charts below name each outcome's area of need too.
+		await expect(page.locator('dl').getByText('Communication and interaction')).toBeVisible();
 		const whoCanSee = page.getByRole('region', { name: 'Who can see this' });
 		await expect(whoCanSee).toContainText('Sarah Thompson: Parent or carer, Family');
 		await expect(whoCanSee).toContainText('Sam Okafor: Speech and language therapist (SaLT)');

@@ -14,7 +14,12 @@ const EXPECTED_TABLES = [
 	'memberships',
 	'sessions',
 	'documents',
-	'children'
+	'children',
+	'plan_versions',
+	'la_decisions',
+	'meeting_packs',
+	'handovers',
+	'child_voice_submissions'
 ];
 
 async function tableNames(handle: DatabaseHandle): Promise<string[]> {
@@ -37,7 +42,9 @@ describe('migrations', () => {
 		} finally {
 			await handle.close();
 		}
-	});
+		// Every migration from nothing, twice, in WebAssembly: seconds alone, but up to 35 s
+		// in CI, where the journeys and the other test files share the two cores.
+	}, 90_000);
 
 	it.runIf(process.env.TEST_DATABASE_URL)('apply on PostgreSQL', async () => {
 		const handle = await createTestDatabase('empty');
