@@ -11,20 +11,12 @@ import { aaron } from './stories/aaron.ts';
 import { connor } from './stories/connor.ts';
 import { jordan } from './stories/jordan.ts';
 import { maya } from './stories/maya.ts';
-import type { DemoChild, DemoStory } from './story.ts';
+import { demoDateOfBirth, type DemoChild, type DemoStory } from './story.ts';
 import { receptionYearFor } from '../../shared/domain/yearGroups.ts';
 import { ukDateOf } from '../../shared/domain/ukCalendar.ts';
 
 /** The four demo children's stories, in the order they are seeded. */
 export const DEMO_STORIES: readonly DemoStory[] = [aaron, jordan, maya, connor];
-
-function dateOfBirth(child: DemoChild, now: Date): string {
-	if (typeof child.dateOfBirth === 'string') return child.dateOfBirth;
-	if (typeof child.dateOfBirth === 'function') return child.dateOfBirth(ukDateOf(now));
-	const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-	date.setUTCMonth(date.getUTCMonth() - child.dateOfBirth.monthsAgo);
-	return date.toISOString().slice(0, 10);
-}
 
 /** The child's cohort, from the year group the story gives them on the seeding day. */
 function receptionYearOf(child: DemoChild, now: Date): number | null {
@@ -77,7 +69,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoAcco
 					organisationId: lookup(organisationIds, child.organisation),
 					firstName: child.firstName,
 					lastName: child.lastName,
-					dateOfBirth: dateOfBirth(child, now),
+					dateOfBirth: demoDateOfBirth(child, now),
 					setting: child.setting,
 					receptionYear: receptionYearOf(child, now),
 					planType: child.planType,

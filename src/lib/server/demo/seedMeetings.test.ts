@@ -56,6 +56,16 @@ describe.each([
 			const aaronReview = of('Aaron').find((m) => m.startsAt > now);
 			const invitations = aaronReview?.deadlines.find((d) => d.rule.key === 'invitations_sent');
 			expect(invitations?.status).toBe('due_soon');
+			// Reviews a year or more ago, and the LA's decisions after them, are all done: only
+			// the latest reviews have anything overdue.
+			for (const meeting of timelines.filter(
+				(m) => m.startsAt.getTime() < now.getTime() - 200 * 24 * 3600 * 1000
+			)) {
+				expect(
+					meeting.deadlines.filter((d) => d.status !== 'done').map((d) => d.rule.key),
+					`${meeting.type} of ${meeting.startsAt.toISOString()}`
+				).toEqual([]);
+			}
 			// Jordan's review 6 weeks ago: the report is overdue.
 			expect(deadline('Jordan', 'ehcp_annual_review', 'report_sent')?.status).toBe('overdue');
 			// Maya's next TAF review is booked, so last time's "next review" is met.

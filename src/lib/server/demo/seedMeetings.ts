@@ -3,7 +3,7 @@ import { computeTimeline } from '../../shared/domain/timeline.ts';
 import { previousWeekday, shiftDate, ukDateOf, ukInstant } from '../../shared/domain/ukCalendar.ts';
 import type { Database } from '../db/client.ts';
 import { deadlineCompletions, meetingInvitees, meetings } from '../db/schema.ts';
-import type { DemoMeeting, DemoMinutes, DemoStory } from './story.ts';
+import { demoDateOfBirth, type DemoMeeting, type DemoMinutes, type DemoStory } from './story.ts';
 
 /**
  * Inserts each story's meetings with their invitees' replies and the deadlines already
@@ -17,20 +17,35 @@ const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 /**
  * Each deadline recorded as done on the working day before it fell due (or now, if that is
  * still to come). "all" leaves out the "next review" rules: later meetings meet those.
+ * It includes the deadlines the LA's decision brings, and "consider an earlier review"
+ * for an under-5, considered at the time.
  */
-function completionsFor(demo: DemoMeeting, startsAt: Date, now: Date) {
+function completionsFor(demo: DemoMeeting, startsAt: Date, now: Date, dateOfBirth: string) {
+	// The LA's decision (seeded with the minutes) brings deadlines of its own, such as the
+	// family's 15 days to comment: "all" includes them.
+	const decision = demo.minutes?.laDecision;
 	const deadlines = computeTimeline({
 		type: demo.type,
 		startsAt,
 		transfer: demo.transfer ?? null,
-		childDateOfBirth: '2000-01-01',
+		childDateOfBirth: dateOfBirth,
 		completions: [],
 		laterMeetings: [],
+		laDecision: decision
+			? {
+					decision: decision.decision,
+					decidedOn: shiftDate(ukDateOf(startsAt), { days: decision.inDays }),
+					recordedByName: null
+				}
+			: null,
 		now
 	});
 	const keys =
 		demo.done === 'all'
-			? deadlines.filter((d) => !d.rule.metByLaterMeeting).map((d) => d.rule.key)
+			? deadlines
+					// An under-5's earlier review was considered at the time.
+					.filter((d) => !d.rule.metByLaterMeeting || d.rule.onlyUnderFive)
+					.map((d) => d.rule.key)
 			: demo.done;
 	return keys.map((ruleKey) => {
 		const dueDate = deadlines.find((d) => d.rule.key === ruleKey)?.dueDate ?? ukDateOf(now);
@@ -98,7 +113,7 @@ export async function seedDemoMeetings(
 					contributionAt: invitee.contribution ? repliedAt : null
 				}))
 			);
-			const completions = completionsFor(demo, startsAt, now);
+			const completions = completionsFor(demo, startsAt, now, demoDateOfBirth(story.child, now));
 			if (completions.length > 0) {
 				await db.insert(deadlineCompletions).values(
 					completions.map(({ ruleKey, completedAt }) => ({

@@ -7,7 +7,12 @@ import type { MeetingType } from '../../shared/domain/meetingTypes.ts';
 import type { PlanType } from '../../shared/domain/planTypes.ts';
 import type { RsvpResponse } from '../../shared/domain/rsvp.ts';
 import type { PhaseTransfer } from '../../shared/domain/phaseTransfers.ts';
-import { previousWeekday, shiftDate, type CalendarDate } from '../../shared/domain/ukCalendar.ts';
+import {
+	previousWeekday,
+	shiftDate,
+	ukDateOf,
+	type CalendarDate
+} from '../../shared/domain/ukCalendar.ts';
 import type { DemoOrganisationKey, DemoPersonKey } from './people.ts';
 
 /**
@@ -142,4 +147,13 @@ export function everyone(
 	answers: Partial<Record<DemoPersonKey, RsvpResponse>> = {}
 ): DemoInvitee[] {
 	return team.map(({ person }) => ({ person, rsvp: answers[person] ?? 'attending' }));
+}
+
+/** The child's date of birth as seeded on `now` (fixed, or relative to the seeding day). */
+export function demoDateOfBirth(child: DemoChild, now: Date): string {
+	if (typeof child.dateOfBirth === 'string') return child.dateOfBirth;
+	if (typeof child.dateOfBirth === 'function') return child.dateOfBirth(ukDateOf(now));
+	const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+	date.setUTCMonth(date.getUTCMonth() - child.dateOfBirth.monthsAgo);
+	return date.toISOString().slice(0, 10);
 }

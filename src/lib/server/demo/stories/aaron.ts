@@ -53,7 +53,7 @@ export const aaron: DemoStory = {
 	meetings: (today) => [
 		{
 			type: 'ehcp_annual_review',
-			date: weekdayFrom(today, -695),
+			date: weekdayFrom(today, -690),
 			location: 'Oakfield Primary School, meeting room 2',
 			chair: 'senco',
 			invitees: everyone(team),

@@ -76,10 +76,13 @@ export const connor: DemoStory = {
 	],
 	meetings: (today) => {
 		const connorReview = phaseTransferDate(today);
+		const lastReview = previousWeekday(shiftDate(connorReview, { months: -11 }));
+		// Within 12 months of each other whatever weekends move them by.
+		const firstReview = previousWeekday(shiftDate(lastReview, { months: -11 }));
 		return [
 			{
 				type: 'ehcp_annual_review',
-				date: previousWeekday(shiftDate(connorReview, { months: -23 })),
+				date: firstReview,
 				location: 'Oakfield Primary School, meeting room 1',
 				chair: 'senco',
 				invitees: everyone(team),
@@ -138,7 +141,7 @@ export const connor: DemoStory = {
 			},
 			{
 				type: 'ehcp_annual_review',
-				date: previousWeekday(shiftDate(connorReview, { months: -11 })),
+				date: lastReview,
 				location: 'Oakfield Primary School, meeting room 1',
 				chair: 'senco',
 				invitees: everyone(team, { camhs: 'cannot_attend', ep: 'attending_online' }),

@@ -61,7 +61,7 @@ export const jordan: DemoStory = {
 	meetings: (today) => [
 		{
 			type: 'ehcp_annual_review',
-			date: weekdayFrom(today, -407),
+			date: weekdayFrom(today, -400),
 			location: 'Oakfield Primary School, library',
 			chair: 'senco',
 			invitees: everyone(team),
