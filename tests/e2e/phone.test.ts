@@ -40,10 +40,27 @@ function smallTargets(page: Page): Promise<string[]> {
 }
 
 async function expectFitsThePhone(page: Page): Promise<void> {
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	const { overflow, widest } = await page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		// The innermost elements reaching past the screen's edge, to say what to fix.
+		const past = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+			(element) =>
+				element.getBoundingClientRect().right > width + 1 &&
+				![...element.children].some((child) => child.getBoundingClientRect().right > width + 1)
+		);
+		return {
+			overflow: document.documentElement.scrollWidth - width,
+			widest: past
+				.slice(0, 5)
+				.map(
+					(element) =>
+						`${element.tagName.toLowerCase()}.${element.className} “${(element.textContent ?? '').trim().slice(0, 40)}” to ${Math.round(element.getBoundingClientRect().right)} px`
+				)
+		};
+	});
+	expect(overflow, `sideways scrolling on ${page.url()}: ${widest.join('; ')}`).toBeLessThanOrEqual(
+		0
 	);
-	expect(overflow, `sideways scrolling on ${page.url()}`).toBeLessThanOrEqual(0);
 	expect(await smallTargets(page), `small targets on ${page.url()}`).toEqual([]);
 	await expectNoAxeViolations(page);
 }
@@ -115,6 +132,10 @@ test('at 320 pixels wide the live meeting, the meeting page, Your actions and th
 	});
 	expect(uncovered).toBe(true);
 	await page.setViewportSize({ width: 320, height: 640 });
+	// A long address or reference typed in wraps inside its field instead of widening the page.
+	await field.press('End');
+	await field.pressSequentially(` https://example.org/${'reference'.repeat(6)}`);
+	await expectFitsThePhone(page);
 
 	await gotoReady(page, `/meetings/${upcoming}`);
 	await expectFitsThePhone(page);

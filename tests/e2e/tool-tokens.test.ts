@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { MEETING_DOC_SCHEMA_VERSION } from '../../src/lib/shared/collab/meetingDoc/shape.ts';
 import { expectNoAxeViolations, gotoReady, signIn } from './support.ts';
 
 /**
@@ -92,7 +93,7 @@ test('a person makes a tool token, a tool uses it, and revoking it disconnects t
 	try {
 		await expect
 			.poll(() => tool.provider.synced && tool.doc.getMap('meta').get('schemaVersion'))
-			.toBe(1);
+			.toBe(MEETING_DOC_SCHEMA_VERSION);
 		// Shown once: after a reload the secret is gone, and the token shows its use.
 		await page.reload();
 		await expect(page.getByLabel('Token', { exact: true })).toHaveCount(0);

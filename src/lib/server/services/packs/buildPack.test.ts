@@ -1,14 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { storedDocuments } from '../../collab/liveDocuments.ts';
 import { collabTest } from '../../collab/testing/collabTest.ts';
-import { meetingInvitees } from '../../db/schema.ts';
+import { meetingInvitees, packReaders } from '../../db/schema.ts';
 import { loadActor } from '../../policy.ts';
 import { createMeeting, documentEditorOf } from '../../testing/factories.ts';
 import { restrictedDocumentName } from '../../../shared/collab/documentName.ts';
 import { addRestrictedNote, initRestrictedDoc } from '../../../shared/collab/restrictedDoc.ts';
 import { findMeeting, meetingResource } from '../meetings/findMeeting.ts';
 import { respondToMeeting, saveContribution } from '../meetings/responses.ts';
-import { buildPack } from './buildPack.ts';
+import { buildPack, recordPackOpened } from './buildPack.ts';
 
 const NOTE = 'Contact the social worker before sharing anything about home.';
 
@@ -75,6 +76,21 @@ describe('the pre-meeting pack for each reader', () => {
 			expect((await packFor('senco')).owing.map((person) => person.userId)).not.toContain(
 				team.member('salt').id
 			);
+
+			// Opening it again keeps the first time and counts (this once failed on PostgreSQL).
+			const first = new Date('2026-12-01T10:00:00Z');
+			await recordPackOpened(db, meetingId, team.member('salt').id, first);
+			await recordPackOpened(
+				db,
+				meetingId,
+				team.member('salt').id,
+				new Date('2026-12-02T10:00:00Z')
+			);
+			const [reader] = await db
+				.select()
+				.from(packReaders)
+				.where(eq(packReaders.userId, team.member('salt').id));
+			expect(reader).toMatchObject({ firstOpenedAt: first, openCount: 2 });
 		}
 	);
 });

@@ -216,7 +216,7 @@ export async function recordPackOpened(
 		.onConflictDoUpdate({
 			target: [packReaders.meetingId, packReaders.userId],
 			set: {
-				firstOpenedAt: sql`coalesce(${packReaders.firstOpenedAt}, ${now})`,
+				firstOpenedAt: sql`coalesce(${packReaders.firstOpenedAt}, ${now.toISOString()}::timestamptz)`,
 				lastOpenedAt: now,
 				openCount: sql`${packReaders.openCount} + 1`
 			}
