@@ -135,6 +135,11 @@ test('at 320 pixels wide the live meeting, the meeting page, Your actions and th
 	// A long address or reference typed in wraps inside its field instead of widening the page.
 	await field.press('End');
 	await field.pressSequentially(` https://example.org/${'reference'.repeat(6)}`);
+	// Someone from outside the team can be removed again: the button fits under their choice.
+	await page.locator('#attendee-name').fill('Ana Popescu');
+	await page.locator('#attendee-role').fill('Romanian interpreter');
+	await page.getByRole('button', { name: 'Add to attendance' }).click();
+	await expect(page.getByRole('button', { name: 'Remove Ana Popescu' })).toBeVisible();
 	await expectFitsThePhone(page);
 
 	await gotoReady(page, `/meetings/${upcoming}`);

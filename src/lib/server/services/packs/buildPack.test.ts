@@ -23,6 +23,11 @@ describe('the pre-meeting pack for each reader', () => {
 				startsAt: new Date(Date.now() + 10 * 24 * 3600 * 1000),
 				status: 'scheduled'
 			});
+			// Another review booked in between, not yet held: advice counts from before it.
+			await createMeeting(db, team, {
+				startsAt: new Date(Date.now() + 5 * 24 * 3600 * 1000),
+				status: 'scheduled'
+			});
 			await db.insert(meetingInvitees).values(
 				['senco', 'parent', 'salt', 'socialWorker'].map((key) => ({
 					meetingId,
@@ -76,6 +81,7 @@ describe('the pre-meeting pack for each reader', () => {
 			expect((await packFor('senco')).owing.map((person) => person.userId)).not.toContain(
 				team.member('salt').id
 			);
+			expect((await packFor('senco')).adviceSince).toBeNull();
 
 			// Opening it again keeps the first time and counts (this once failed on PostgreSQL).
 			const first = new Date('2026-12-01T10:00:00Z');

@@ -7,7 +7,8 @@ import { listInvitees, type Invitee } from '../meetings/responses.ts';
 /**
  * Who still owes advice for a meeting (the rule is stillOwingAdvice in shared/domain/packs):
  * "since the previous review" is since the start of the child's latest earlier meeting that
- * was not deleted; with no earlier meeting, any advice they have added counts.
+ * was held (closed) and not deleted: one booked in between that has not happened yet is not
+ * a review anyone has given advice for. With no earlier review, any advice counts.
  */
 
 export interface AdviceStatus {
@@ -29,6 +30,7 @@ export async function previousReviewStart(
 				eq(meetings.childId, meeting.childId),
 				ne(meetings.id, meeting.id),
 				lt(meetings.startsAt, meeting.startsAt),
+				eq(meetings.status, 'closed'),
 				isNull(meetings.deletedAt)
 			)
 		)
