@@ -43,7 +43,11 @@ describe('erasing a person from handovers', () => {
 				.returning({ id: handovers.id });
 
 			await eraseFromHandovers(db, { id: senco.id, email: senco.email }, [team.childId]);
-			await eraseFromHandovers(db, { id: '00000000-0000-4000-8000-000000000000', email: 'dan@academy.example' }, []);
+			await eraseFromHandovers(
+				db,
+				{ id: '00000000-0000-4000-8000-000000000000', email: 'dan@academy.example' },
+				[]
+			);
 
 			const [after] = await db
 				.select()
