@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { judgeChange } from './testing/judgeChange.ts';
 import { reconcileCasework } from './casework.ts';
 import { removeListItem } from './change.ts';
 import { putChildVoice, readChildVoice, type ChildVoiceInput } from './childVoice.ts';
-import { OwnedItems, type Editor } from './editRules.ts';
+import type { Editor } from './editRules.ts';
 import { initMeetingDoc, migrateMeetingDoc } from './lifecycle.ts';
 import { readMeetingDoc } from './read.ts';
 import { list, metaMap } from './shape.ts';
@@ -79,36 +80,22 @@ describe('the child’s own views in the meeting document', () => {
 });
 
 describe('who may change what the child sent', () => {
-	function judge(doc: Y.Doc, editor: Editor, change: () => void) {
-		const owned = new OwnedItems(doc);
-		let found: string[] = [];
-		const listen = (transaction: Y.Transaction) => {
-			found = owned.violations(transaction, editor);
-			owned.refresh(transaction);
-		};
-		doc.on('afterTransaction', listen);
-		try {
-			change();
-		} finally {
-			doc.off('afterTransaction', listen);
-		}
-		return found;
-	}
-
 	it('keeps everyone but the chair from adding, rewriting or removing it', () => {
 		const doc = new Y.Doc();
 		putChildVoice(doc, voice());
 		const parent: Editor = { userId: 'parent', chair: false };
 		const item = list(doc, 'childVoice').get(0) as Y.Map<unknown>;
-		expect(judge(doc, parent, () => item.set('answers', []))).toEqual(['childViews']);
-		expect(judge(doc, parent, () => removeListItem(doc, 'childVoice', 'sub-1'))).toEqual([
-			'childViews'
-		]);
-		expect(judge(doc, parent, () => putChildVoice(doc, voice({ submissionId: 'fake' })))).toEqual([
+		expect(judgeChange(doc, parent, () => item.set('answers', []))).toEqual(['childViews']);
+		expect(judgeChange(doc, parent, () => removeListItem(doc, 'childVoice', 'sub-1'))).toEqual([
 			'childViews'
 		]);
 		expect(
-			judge(doc, { userId: 'chair', chair: true }, () => removeListItem(doc, 'childVoice', 'fake'))
+			judgeChange(doc, parent, () => putChildVoice(doc, voice({ submissionId: 'fake' })))
+		).toEqual(['childViews']);
+		expect(
+			judgeChange(doc, { userId: 'chair', chair: true }, () =>
+				removeListItem(doc, 'childVoice', 'fake')
+			)
 		).toEqual([]);
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { judgeChange } from './testing/judgeChange.ts';
 import {
 	addAttendee,
 	addContribution,
@@ -13,7 +14,6 @@ import {
 	mayChangeContribution,
 	mayChangeSection,
 	maySetAttendance,
-	OwnedItems,
 	type Editor
 } from './editRules.ts';
 import { itemFieldId } from './fields.ts';
@@ -79,48 +79,36 @@ function meeting() {
 }
 
 /** The sections a change by `editor` breaks the rules in, judged as the server judges it. */
-function judge(doc: Y.Doc, editor: Editor, change: () => void) {
-	const owned = new OwnedItems(doc);
-	let found: string[] = [];
-	const listen = (transaction: Y.Transaction) => {
-		found = owned.violations(transaction, editor);
-		owned.refresh(transaction);
-	};
-	doc.on('afterTransaction', listen);
-	try {
-		change();
-	} finally {
-		doc.off('afterTransaction', listen);
-	}
-	return found;
-}
-
 describe('judging a change by whose items it touched', () => {
 	it('allows a person’s own attendance and contribution', () => {
 		const { doc, parentRow, parentText } = meeting();
-		expect(judge(doc, parent, () => setAttendanceStatus(doc, parentRow, 'present'))).toEqual([]);
+		expect(judgeChange(doc, parent, () => setAttendanceStatus(doc, parentRow, 'present'))).toEqual(
+			[]
+		);
 		expect(
-			judge(doc, parent, () =>
+			judgeChange(doc, parent, () =>
 				setFieldText(doc, itemFieldId('contributions', parentText, 'text'), 'Changed')
 			)
 		).toEqual([]);
-		expect(judge(doc, parent, () => removeListItem(doc, 'contributions', parentText))).toEqual([]);
+		expect(
+			judgeChange(doc, parent, () => removeListItem(doc, 'contributions', parentText))
+		).toEqual([]);
 	});
 
 	it('finds someone else’s attendance, the list itself and someone else’s contribution', () => {
 		const { doc, saltRow, parentRow, saltText } = meeting();
-		expect(judge(doc, parent, () => setAttendanceStatus(doc, saltRow, 'present'))).toEqual([
+		expect(judgeChange(doc, parent, () => setAttendanceStatus(doc, saltRow, 'present'))).toEqual([
 			'attendance'
 		]);
-		expect(judge(doc, parent, () => removeListItem(doc, 'attendance', parentRow))).toEqual([
+		expect(judgeChange(doc, parent, () => removeListItem(doc, 'attendance', parentRow))).toEqual([
 			'attendance'
 		]);
 		expect(
-			judge(doc, parent, () =>
+			judgeChange(doc, parent, () =>
 				setFieldText(doc, itemFieldId('contributions', saltText, 'text'), 'Changed')
 			)
 		).toEqual(['contributions']);
-		expect(judge(doc, parent, () => removeListItem(doc, 'contributions', saltText))).toEqual([
+		expect(judgeChange(doc, parent, () => removeListItem(doc, 'contributions', saltText))).toEqual([
 			'contributions'
 		]);
 	});
@@ -130,7 +118,11 @@ describe('judging a change by whose items it touched', () => {
 		const item = list(doc, 'contributions')
 			.toArray()
 			.find((entry) => entry instanceof Y.Map && entry.get('id') === parentText) as Y.Map<unknown>;
-		expect(judge(doc, parent, () => item.set('authorUserId', 'salt'))).toEqual(['contributions']);
-		expect(judge(doc, chair, () => setAttendanceStatus(doc, saltRow, 'apologies'))).toEqual([]);
+		expect(judgeChange(doc, parent, () => item.set('authorUserId', 'salt'))).toEqual([
+			'contributions'
+		]);
+		expect(judgeChange(doc, chair, () => setAttendanceStatus(doc, saltRow, 'apologies'))).toEqual(
+			[]
+		);
 	});
 });
